@@ -1,0 +1,138 @@
+"""The guest agent of one instance: applies modules in order and keeps a result per module.
+
+Its state is what module-query reports, independent of Trove's instance-module records, as on a
+real VM: removed results stay on disk marked removed, and ``created`` survives re-applies.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as _dt
+import itertools
+from dataclasses import dataclass
+
+from . import errors
+from .drivers import DRIVERS
+from .models import GuestResult
+from .ordering import apply_sequence
+from .timefmt import guest_time
+
+
+@dataclass(frozen=True, slots=True)
+class ModulePayload:
+    """A module as Trove sends it to the guest: the detailed view plus its contents."""
+
+    id: str
+    name: str
+    type: str
+    md5: str
+    contents: str
+    datastore: str
+    datastore_version: str
+    tenant: str
+    auto_apply: bool
+    visible: bool
+    is_admin: bool
+    priority_apply: bool
+    apply_order: int
+
+
+@dataclass
+class GuestFault:
+    """An injected failure: every call to this guest fails until it is cleared."""
+
+    kind: str  # "error" or "timeout"
+    message: str = "Guest agent reported a failure"
+
+    def raise_it(self) -> None:
+        if self.kind == "timeout":
+            raise errors.guest_timeout()
+        raise errors.guest_error(self.message)
+
+
+class Guest:
+    def __init__(self) -> None:
+        self.results: dict[str, GuestResult] = {}
+        self.fault: GuestFault | None = None
+        self._seq = itertools.count(1)
+
+    def _reachable(self) -> None:
+        if self.fault is not None:
+            self.fault.raise_it()
+
+    def apply(self, modules: list[ModulePayload], now: _dt.datetime) -> list[GuestResult]:
+        """Apply in blueprint order; a contents decoding failure aborts the call (as upstream)."""
+        self._reachable()
+        applied = []
+        for module in apply_sequence(modules):
+            try:
+                data = base64.b64decode(module.contents)
+            except (binascii.Error, ValueError) as ex:
+                raise errors.guest_error(str(ex)) from ex
+            ok, message = DRIVERS[module.type].apply(data)
+            previous = self.results.get(module.id)
+            result = GuestResult(
+                module_id=module.id,
+                type=module.type,
+                name=module.name,
+                datastore=module.datastore,
+                datastore_version=module.datastore_version,
+                tenant=module.tenant,
+                md5=module.md5,
+                status="OK" if ok else "ERROR",
+                message=message,
+                created=previous.created if previous else now,
+                updated=now,
+                auto_apply=module.auto_apply,
+                visible=module.visible,
+                is_admin=module.is_admin,
+                contents=data,
+                seq=next(self._seq),
+            )
+            self.results[module.id] = result
+            applied.append(result)
+        return applied
+
+    def remove(self, module_id: str, name: str, module_type: str, now: _dt.datetime) -> None:
+        self._reachable()
+        result = self.results.get(module_id)
+        if result is None or result.type != module_type:
+            raise errors.bad_request(f"Module '{name}' has not been applied")
+        DRIVERS[module_type].remove()
+        result.removed = now
+
+    def query(self, caller_is_admin: bool) -> list[GuestResult]:
+        """Applied, not removed; hidden ones only for admins; latest first."""
+        self._reachable()
+        shown = [
+            r for r in self.results.values() if r.removed is None and (caller_is_admin or r.visible)
+        ]
+        return sorted(shown, key=lambda r: (r.updated, r.seq), reverse=True)
+
+
+def result_view(result: GuestResult, include_contents: bool, caller_is_admin: bool) -> dict:
+    contents = None
+    if include_contents:
+        raw = result.contents
+        if result.is_admin and not caller_is_admin:
+            raw = f"Must be admin to retrieve contents for module {result.name}".encode()
+        contents = base64.b64encode(raw).decode()
+    return {
+        "id": result.module_id,
+        "name": result.name,
+        "type": result.type,
+        "datastore": result.datastore,
+        "datastore_version": result.datastore_version,
+        "tenant": result.tenant,
+        "md5": result.md5,
+        "status": result.status,
+        "message": result.message,
+        "created": guest_time(result.created),
+        "updated": guest_time(result.updated),
+        "removed": guest_time(result.removed),
+        "auto_apply": result.auto_apply,
+        "visible": result.visible,
+        "is_admin": result.is_admin,
+        "contents": contents,
+    }

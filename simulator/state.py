@@ -1,0 +1,139 @@
+"""The simulator's state and the discipline every operation follows.
+
+One object holds the whole world (no module-level state), so a scenario, a test or a server reset
+makes a fresh one. Every public operation takes the lock and first runs the events the clock has
+reached, so builds and reapply batches happen "in the background" exactly on time.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import threading
+import uuid
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from . import errors
+from .access import can_see, can_use
+from .catalog import Catalog
+from .clock import Clock, RealClock
+from .events import EventQueue
+from .guest import Guest, ModulePayload
+from .models import Context, Instance, Module, ReapplyRun
+from .store import Store
+from .views import datastore_labels
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def operation(method: Callable[P, R]) -> Callable[P, R]:
+    """Serialise the call and bring the world up to the clock's ``now`` before it runs."""
+
+    @functools.wraps(method)
+    def run(self: SimState, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._lock:
+            self.events.drain(self.clock.now())
+            return method(self, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
+class SimState:
+    def __init__(
+        self,
+        clock: Clock | None = None,
+        catalog: Catalog | None = None,
+        build_seconds: float = 0.0,
+    ) -> None:
+        self.clock = clock or RealClock()
+        self.catalog = catalog or Catalog()
+        self.build_seconds = build_seconds
+        self._lock = threading.RLock()
+        self._new_world()
+
+    def _new_world(self) -> None:
+        self.store = Store()
+        self.events = EventQueue()
+        self.guests: dict[str, Guest] = {}
+        self.runs: dict[str, ReapplyRun] = {}
+        self.failing_builds = 0
+
+    def now(self) -> _dt.datetime:
+        return self.clock.now()
+
+    @staticmethod
+    def new_id() -> str:
+        return str(uuid.uuid4())
+
+    def load_module(self, ctx: Context, module_id: str) -> Module:
+        module = self.store.modules.get(module_id)
+        if module is None or not can_see(ctx, module):
+            raise errors.module_not_found(module_id)
+        return module
+
+    def usable_modules(self, ctx: Context, ids: list[str]) -> list[Module]:
+        """Modules named by id for apply or create, in request order, duplicates dropped."""
+        found: dict[str, Module] = {}
+        for module_id in ids:
+            module = self.store.modules.get(module_id)
+            if module is None or not can_use(ctx, module):
+                raise errors.module_not_found(module_id)
+            found.setdefault(module_id, module)
+        return list(found.values())
+
+    def load_instance(self, ctx: Context, instance_id: str) -> Instance:
+        instance = self.store.instances.get(instance_id)
+        if (
+            instance is None
+            or instance.deleted
+            or not (ctx.is_admin or instance.tenant_id == ctx.project_id)
+        ):
+            raise errors.resource_not_found(instance_id)
+        return instance
+
+    def payload(self, module: Module) -> ModulePayload:
+        ds_name, ver_name = datastore_labels(
+            self.catalog, module.datastore_id, module.datastore_version_id
+        )
+        return ModulePayload(
+            id=module.id,
+            name=module.name,
+            type=module.type,
+            md5=module.md5,
+            contents=module.contents,
+            datastore=ds_name,
+            datastore_version=ver_name,
+            tenant=module.tenant_id or "all",
+            auto_apply=module.auto_apply,
+            visible=module.visible,
+            is_admin=module.is_admin,
+            priority_apply=module.priority_apply,
+            apply_order=module.apply_order,
+        )
+
+    def check_applicable(self, modules: list[Module], instance_ds: str, instance_ver: str) -> None:
+        """A module bound to a datastore or version applies only to instances of it."""
+        for module in modules:
+            reason = self.wrong_datastore(module, instance_ds, instance_ver)
+            if reason:
+                raise errors.module_invalid(reason)
+
+    @staticmethod
+    def wrong_datastore(module: Module, instance_ds: str, instance_ver: str) -> str | None:
+        prefix = f"Module '{module.name}' cannot be applied "
+        if module.datastore_id and module.datastore_id != instance_ds:
+            return f"{prefix} (Wrong datastore '{module.datastore_id}' - expected '{instance_ds}')"
+        if module.datastore_version_id and module.datastore_version_id != instance_ver:
+            return (
+                f"{prefix} (Wrong datastore version '{module.datastore_version_id}'"
+                f" - expected '{instance_ver}')"
+            )
+        return None
+
+    def guest_of(self, instance: Instance) -> Guest:
+        """The instance's guest; one whose build failed never answers."""
+        if instance.status == "ERROR":
+            raise errors.guest_timeout()
+        return self.guests[instance.id]
