@@ -1,9 +1,10 @@
 """In-memory tables with the indexes the queries need.
 
 Instance-module records are indexed three ways: by instance then module for the one-live-row
-rule, by module then instance for listing and reapply, and in count groups keyed (module, md5, clustered) that keep
-their rows in order of last touch. A group therefore answers count, min and max ``updated`` without
-scanning records, which is what keeps module-instance-count constant-time in the world's size.
+rule, by module then instance for listing and reapply, and in count groups keyed by module, then
+(md5, clustered), that keep their rows in order of last touch. A group therefore answers count,
+min and max ``updated`` without scanning records: module-instance-count stays constant-time in
+the world's size.
 """
 
 from __future__ import annotations

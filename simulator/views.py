@@ -1,4 +1,4 @@
-"""Response shapes, as Trove's views render them; shared by the HTTP layer and in-process callers."""
+"""Response shapes as Trove renders them; shared by the HTTP layer and in-process callers."""
 
 from __future__ import annotations
 
