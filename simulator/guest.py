@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
+import functools
 import itertools
 from dataclasses import dataclass
 
@@ -51,6 +52,20 @@ class GuestFault:
         raise errors.guest_error(self.message)
 
 
+@functools.lru_cache(maxsize=4096)
+def _run_driver(module_type: str, contents: str) -> tuple[bytes, bool, object]:
+    """Decode the contents as the guest writes contents.dat, then apply; pure, so memoised.
+
+    A contents text that is not base64 fails before any driver runs, aborting the whole call.
+    """
+    try:
+        data = base64.b64decode(contents)
+    except (binascii.Error, ValueError) as ex:
+        raise errors.guest_error(str(ex)) from ex
+    ok, message = DRIVERS[module_type].apply(data)
+    return data, ok, message
+
+
 class Guest:
     def __init__(self) -> None:
         self.results: dict[str, GuestResult] = {}
@@ -66,11 +81,7 @@ class Guest:
         self._reachable()
         applied = []
         for module in apply_sequence(modules):
-            try:
-                data = base64.b64decode(module.contents)
-            except (binascii.Error, ValueError) as ex:
-                raise errors.guest_error(str(ex)) from ex
-            ok, message = DRIVERS[module.type].apply(data)
+            data, ok, message = _run_driver(module.type, module.contents)
             previous = self.results.get(module.id)
             result = GuestResult(
                 module_id=module.id,
