@@ -1,0 +1,86 @@
+"""The deployment catalogue: the usage guide's datastores, versions and flavor, and file seeding."""
+
+from __future__ import annotations
+
+import json
+
+from simulator import Catalog, Context, Simulator, VirtualClock
+
+ANYONE = Context("tenant-a")
+
+
+def versions_of(sim: Simulator, datastore: str) -> list[str]:
+    return [v["name"] for v in sim.list_datastore_versions(ANYONE, datastore)]
+
+
+def test_default_catalogue_has_mysql_56_as_default_and_57(world):
+    mysql = world.sim.show_datastore(ANYONE, "mysql")
+    assert versions_of(world.sim, "mysql") == ["5.6", "5.7"]
+    default = world.sim.show_datastore_version(ANYONE, "mysql", "5.6")
+    assert mysql["default_version"] == default["id"]
+
+
+def test_default_catalogue_has_redis_326_and_mongodb_40(world):
+    assert versions_of(world.sim, "redis") == ["3.2.6"]
+    assert versions_of(world.sim, "mongodb") == ["4.0"]
+
+
+def test_default_catalogue_has_flavor_15(world):
+    assert world.sim.show_flavor(ANYONE, "15")["id"] == "15"
+    assert "15" in [f["id"] for f in world.sim.list_flavors(ANYONE)]
+
+
+def test_redis_326_is_the_default_datastore_for_an_instance(world):
+    created = world.instance(world.alice, "myinst_2", datastore=None)
+    assert created["datastore"] == {"type": "redis", "version": "3.2.6"}
+
+
+def test_instance_without_version_gets_the_datastores_default_version(world):
+    created = world.instance(world.alice, "myinst", datastore="mysql")
+    assert created["datastore"] == {"type": "mysql", "version": "5.6"}
+
+
+def test_instance_with_named_version_gets_it(world):
+    created = world.instance(world.alice, "myinst", datastore="mysql", version="5.7")
+    assert created["datastore"] == {"type": "mysql", "version": "5.7"}
+
+
+def test_datastore_is_found_by_id_as_well_as_name(world):
+    mysql = world.sim.show_datastore(ANYONE, "mysql")
+    assert world.sim.show_datastore(ANYONE, mysql["id"])["name"] == "mysql"
+
+
+def test_unknown_datastore_is_404(world, refused):
+    refused(
+        lambda: world.sim.show_datastore(ANYONE, "nosql"), 404, "Datastore 'nosql' cannot be found."
+    )
+
+
+def test_unknown_flavor_is_404(world, refused):
+    refused(lambda: world.sim.show_flavor(ANYONE, "999"), 404, "Resource 999 cannot be found.")
+
+
+def test_catalogue_is_seeded_from_a_file(tmp_path):
+    path = tmp_path / "catalog.json"
+    path.write_text(
+        json.dumps(
+            {
+                "default_datastore": "postgresql",
+                "datastores": [
+                    {"name": "postgresql", "default_version": "12", "versions": ["11", "12"]}
+                ],
+                "flavors": [{"id": "7", "name": "db.tiny", "ram": 256, "vcpus": 1}],
+            }
+        )
+    )
+    sim = Simulator(clock=VirtualClock(), catalog=Catalog.from_file(path))
+    assert [d["name"] for d in sim.list_datastores(ANYONE)] == ["postgresql"]
+    assert [f["id"] for f in sim.list_flavors(ANYONE)] == ["7"]
+    body = {"instance": {"name": "pg", "flavorRef": "7", "volume": {"size": 1}}}
+    assert sim.create_instance(ANYONE, body)["datastore"] == {"type": "postgresql", "version": "12"}
+
+
+def test_catalogue_ids_are_stable_across_simulators():
+    first = Simulator(clock=VirtualClock()).list_datastores(ANYONE)
+    second = Simulator(clock=VirtualClock()).list_datastores(ANYONE)
+    assert first == second
