@@ -1,0 +1,91 @@
+"""The ASGI application: Trove's v1.0 routes, a minimal Keystone v3 and the control API over one
+simulator. ``create_app`` is what ``trovesim serve`` runs and what tests can mount directly.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from starlette.responses import Response
+
+from simulator import Simulator
+
+from . import control, faults, keystone, openapi, routes_modules, routes_resources
+from .bodies import MAX_BODY_BYTES
+from .identity import Identities
+
+DESCRIPTION = """\
+OpenStack Trove's v1.0 module-management API, served by an in-memory simulator so that
+python-troveclient, `trove` and `openstack` work against it unchanged.
+
+Authenticate with the `X-Auth-Token` header (defaults: `admin-token` for project `admin` with
+the admin role, `alice-token` for `tenant-a`, `bob-token` for `tenant-b`) or log in through
+`POST /v3/auth/tokens`. The `{tenant_id}` in a URL must be the token's project.
+Every refusal is Trove's fault body `{"<fault>": {"code": ..., "message": ...}}`.
+"""
+
+
+def create_app(
+    simulator: Simulator, identities: Identities | None = None, max_body_bytes: int = MAX_BODY_BYTES
+) -> FastAPI:
+    app = FastAPI(
+        title="trovesim: OpenStack Trove v1.0 (module management)",
+        version="1.0",
+        description=DESCRIPTION,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.simulator = simulator
+    app.state.identities = identities or Identities.default()
+    app.state.max_body_bytes = max_body_bytes
+    faults.install(app)
+    app.add_api_route("/", versions, methods=["GET"], tags=["versions"], responses=VERSIONS)
+    app.add_api_route(
+        "/healthz",
+        healthz,
+        methods=["GET"],
+        status_code=204,
+        tags=["simulator control"],
+        responses={204: {"description": "The server is up (no authentication, no work)."}},
+    )
+    for router in (
+        keystone.router,
+        routes_modules.router,
+        routes_resources.router,
+        control.router,
+    ):
+        app.include_router(router)
+    openapi.install(app)
+    return app
+
+
+VERSIONS = {
+    200: {
+        "description": "Trove's version document",
+        "content": {
+            "application/json": {"schema": openapi.listing("versions", {"type": "object"})}
+        },
+    }
+}
+
+
+async def versions(request: Request) -> Response:
+    """Trove's root document: the one API version, v1.0."""
+    root = str(request.base_url).rstrip("/")
+    return faults.json_response(
+        {
+            "versions": [
+                {
+                    "id": "v1.0",
+                    "status": "CURRENT",
+                    "updated": "2012-08-01T00:00:00Z",
+                    "links": [{"rel": "self", "href": f"{root}/v1.0/"}],
+                }
+            ]
+        }
+    )
+
+
+async def healthz() -> Response:
+    """Does nothing: readiness probe, and the framework's ceiling in the benchmark."""
+    return faults.empty_response(204)

@@ -1,0 +1,187 @@
+"""The simulator's control API under ``/_sim/``: outside Trove's namespace, admin token only.
+
+Reset the world, read and move the virtual clock, make guests fail or time out, make builds fail
+or take time, read reapply runs' kept results, export the whole state. Bodies are checked
+against the JSON schemas this module also publishes in the OpenAPI description.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated
+
+import jsonschema
+from fastapi import APIRouter, Depends, Request
+from starlette.responses import Response
+
+from simulator import Context, TroveError
+from simulator.timefmt import api_time
+
+from . import openapi as doc
+from .auth import operator
+from .bodies import json_object
+from .faults import empty_response, json_response
+from .routes_modules import simulator
+
+Operator = Annotated[Context, Depends(operator)]
+
+router = APIRouter(prefix="/_sim", tags=["simulator control"])
+
+SECONDS = {"type": "number", "minimum": 0}
+CLOCK_MOVE = {
+    "type": "object",
+    "description": "Exactly one of: advance by seconds, set to a UTC time, run until idle.",
+    "minProperties": 1,
+    "maxProperties": 1,
+    "additionalProperties": False,
+    "properties": {
+        "advance": SECONDS,
+        "set": {"type": "string", "description": "ISO 8601, e.g. 2030-01-01T00:00:00"},
+        "until_idle": {"const": True},
+    },
+}
+GUEST_FAULT = {
+    "type": "object",
+    "required": ["kind"],
+    "additionalProperties": False,
+    "properties": {
+        "kind": {"enum": ["error", "timeout"]},
+        "message": {"type": "string", "minLength": 1, "maxLength": 255},
+    },
+}
+BUILD_FAILURES = {
+    "type": "object",
+    "required": ["count"],
+    "additionalProperties": False,
+    "properties": {"count": {"type": "integer", "minimum": 0}},
+}
+BUILD_DURATION = {
+    "type": "object",
+    "required": ["seconds"],
+    "additionalProperties": False,
+    "properties": {"seconds": SECONDS},
+}
+CLOCK = doc.envelope("clock", doc.obj({"kind": {"enum": ["real", "virtual"]}, "now": doc.STRING}))
+
+
+async def _checked(request: Request, schema: dict) -> dict:
+    body = await json_object(request)
+    problems = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(body), key=lambda e: list(e.path)
+    )
+    if problems:
+        rendered = [" ".join(map(str, [*e.path, e.message])) for e in problems]
+        raise TroveError(400, "Validation error: " + "; ".join(rendered))
+    return body
+
+
+def _utc(text: str) -> _dt.datetime:
+    try:
+        when = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise TroveError(400, f"Validation error: set {text!r} is not an ISO 8601 time") from None
+    if when.tzinfo is not None:
+        when = when.astimezone(_dt.UTC).replace(tzinfo=None)
+    return when
+
+
+def _clock_view(request: Request) -> Response:
+    sim = simulator(request)
+    return json_response({"clock": {"kind": sim.clock.kind, "now": api_time(sim.now())}})
+
+
+@router.post("/reset", status_code=204, responses=doc.answers(204, None))
+async def reset(request: Request, ctx: Operator) -> Response:
+    """Forget every module, instance, cluster, guest and run; the clock and catalogue stay."""
+    simulator(request).reset()
+    return empty_response(204)
+
+
+@router.get("/clock", responses=doc.answers(200, CLOCK, description="The clock's kind and time"))
+async def read_clock(request: Request, ctx: Operator) -> Response:
+    return _clock_view(request)
+
+
+@router.post(
+    "/clock",
+    responses=doc.answers(200, CLOCK, 413, description="The clock after the move"),
+    openapi_extra=doc.control_body(CLOCK_MOVE),
+)
+async def move_clock(request: Request, ctx: Operator) -> Response:
+    """Move a virtual clock, running due builds and reapply batches on the way (400 if real)."""
+    move = await _checked(request, CLOCK_MOVE)
+    sim = simulator(request)
+    try:
+        if "advance" in move:
+            sim.advance_clock(move["advance"])
+        elif "set" in move:
+            sim.set_clock(_utc(move["set"]))
+        else:
+            sim.run_until_idle()
+    except OverflowError:
+        raise TroveError(400, "The clock cannot be moved that far.") from None
+    return _clock_view(request)
+
+
+@router.post(
+    "/instances/{instance_id}/fault",
+    status_code=204,
+    responses=doc.answers(204, None, 413),
+    openapi_extra=doc.control_body(GUEST_FAULT),
+)
+async def inject_fault(request: Request, ctx: Operator, instance_id: str) -> Response:
+    """Every guest call on this instance fails (``error``: 400 guest error) or times out."""
+    fault = await _checked(request, GUEST_FAULT)
+    simulator(request).inject_guest_fault(instance_id, **fault)
+    return empty_response(204)
+
+
+@router.delete("/instances/{instance_id}/fault", status_code=204, responses=doc.answers(204, None))
+async def clear_fault(request: Request, ctx: Operator, instance_id: str) -> Response:
+    simulator(request).clear_guest_faults(instance_id)
+    return empty_response(204)
+
+
+@router.delete("/faults", status_code=204, responses=doc.answers(204, None))
+async def clear_faults(request: Request, ctx: Operator) -> Response:
+    simulator(request).clear_guest_faults()
+    return empty_response(204)
+
+
+@router.post(
+    "/builds/failures",
+    status_code=204,
+    responses=doc.answers(204, None, 413),
+    openapi_extra=doc.control_body(BUILD_FAILURES),
+)
+async def fail_builds(request: Request, ctx: Operator) -> Response:
+    """The next ``count`` instance builds end in ERROR (their guests never answer)."""
+    simulator(request).fail_next_builds((await _checked(request, BUILD_FAILURES))["count"])
+    return empty_response(204)
+
+
+@router.put(
+    "/builds/duration",
+    status_code=204,
+    responses=doc.answers(204, None, 413),
+    openapi_extra=doc.control_body(BUILD_DURATION),
+)
+async def build_duration(request: Request, ctx: Operator) -> Response:
+    """How long later instance builds take, in seconds of the simulator's clock."""
+    simulator(request).set_build_seconds((await _checked(request, BUILD_DURATION))["seconds"])
+    return empty_response(204)
+
+
+@router.get(
+    "/modules/{module_id}/reapply-runs",
+    responses=doc.answers(200, doc.listing("runs", {"type": "object"})),
+)
+async def reapply_runs(request: Request, ctx: Operator, module_id: str) -> Response:
+    """What each reapply of the module did: applied, skipped, failed, pending."""
+    return json_response({"runs": simulator(request).reapply_runs(ctx, module_id)})
+
+
+@router.get("/state", responses=doc.answers(200, {"type": "object"}))
+async def export_state(request: Request, ctx: Operator) -> Response:
+    """The whole world as JSON: modules, instances, clusters, records, guests, runs."""
+    return json_response(simulator(request).export_state())
