@@ -1,0 +1,85 @@
+"""Runs the throwaway pytest-bdd suite in data/suite/ to record real result files.
+
+The report tests read what pytest-bdd 9 really writes, not hand-made JSON. ``python
+tests/reports/report_suite.py`` re-records every run into data/runs/; the live test runs one
+again to catch a change in pytest-bdd's output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reports import Report
+
+DATA = Path(__file__).parent / "data"
+SUITE = DATA / "suite"
+RUNS_DIR = DATA / "runs"
+CATALOGUE = DATA / "requirements.toml"
+REPO = Path(__file__).resolve().parents[2]
+REMOTE = "http://trove.example:8779"
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    env: dict[str, str]
+    target: str
+    args: list[str] = field(default_factory=list)
+    plugin: bool = True
+
+
+RUNS = {
+    "passing": SuiteRun({"DEMO_TARGET": "simulator"}, "in-process"),
+    "failing": SuiteRun({"DEMO_TARGET": "simulator", "DEMO_BROKEN": "1"}, "in-process"),
+    "skipped": SuiteRun(
+        {"DEMO_TARGET": "remote", "DEMO_LIMITED": "1"}, REMOTE, ["-k", "clock or reapplied"]
+    ),
+    "mixed": SuiteRun({"DEMO_TARGET": "remote", "DEMO_BROKEN": "1", "DEMO_LIMITED": "1"}, REMOTE),
+}
+RUNS["mixed-xdist"] = SuiteRun(RUNS["mixed"].env, REMOTE, ["-n", "2"])
+RUNS["mixed-noplugin"] = SuiteRun(RUNS["mixed"].env, REMOTE, plugin=False)
+
+
+def verdicts(report: Report) -> dict[str, str]:
+    """Requirement id -> verdict value: the shape most report assertions compare."""
+    return {r.requirement.id: r.verdict.value for r in report.requirements}
+
+
+def run_suite(name: str, out_dir: Path) -> int:
+    """Run the suite as RUNS[name] says; leave cucumber.json, junit.xml, run.json in out_dir."""
+    spec = RUNS[name]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        shutil.copytree(SUITE / "features", work / "features")
+        shutil.copy(SUITE / "suite_conftest.py", work / "conftest.py")
+        shutil.copy(SUITE / "suite_steps.py", work / "test_suite.py")
+        (work / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        command += ["-W", "ignore::pytest.PytestUnknownMarkWarning"]
+        if spec.plugin:
+            command += ["-p", "reports.pytest_plugin"]
+        command += [f"--cucumberjson={out_dir / 'cucumber.json'}"]
+        command += [f"--junitxml={out_dir / 'junit.xml'}", *spec.args]
+        env = {**os.environ, **spec.env, "PYTHONPATH": str(REPO)}
+        for name_ in ("DEMO_TARGET", "DEMO_BROKEN", "DEMO_LIMITED"):
+            if name_ not in spec.env:
+                env.pop(name_, None)
+        started = datetime.now(UTC).isoformat(timespec="seconds")
+        code = subprocess.run(command, cwd=work, env=env, capture_output=True).returncode
+        finished = datetime.now(UTC).isoformat(timespec="seconds")
+    info = {"target": spec.target, "started": started, "finished": finished, "exit_code": code}
+    (out_dir / "run.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    return code
+
+
+if __name__ == "__main__":
+    for run_name in RUNS:
+        print(run_name, "exit", run_suite(run_name, RUNS_DIR / run_name))
