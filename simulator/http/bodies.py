@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 from starlette.requests import Request
 
 from simulator import TroveError
@@ -67,3 +68,15 @@ async def json_object(request: Request) -> dict:
     if not isinstance(data, dict):
         raise malformed(f"a JSON object is required, not {JSON_TYPES.get(type(data), 'null')}")
     return data
+
+
+async def checked_object(request: Request, schema: dict) -> dict:
+    """A body for a route of this layer's own (control, Keystone), checked against the JSON
+    schema that the OpenAPI description publishes for it."""
+    body = await json_object(request)
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = sorted(validator.iter_errors(body), key=lambda e: [str(p) for p in e.path])
+    if problems:
+        rendered = [" ".join(map(str, [*e.path, e.message])) for e in problems]
+        raise TroveError(400, "Validation error: " + "; ".join(rendered))
+    return body

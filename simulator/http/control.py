@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated
 
-import jsonschema
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
@@ -19,7 +18,7 @@ from simulator.timefmt import api_time
 
 from . import openapi as doc
 from .auth import operator
-from .bodies import json_object
+from .bodies import checked_object
 from .faults import empty_response, json_response
 from .routes_modules import simulator
 
@@ -27,7 +26,7 @@ Operator = Annotated[Context, Depends(operator)]
 
 router = APIRouter(prefix="/_sim", tags=["simulator control"])
 
-SECONDS = {"type": "number", "minimum": 0}
+SECONDS = {"type": "number", "minimum": 0, "maximum": 10 * 366 * 24 * 3600}
 CLOCK_MOVE = {
     "type": "object",
     "description": "Exactly one of: advance by seconds, set to a UTC time, run until idle.",
@@ -64,17 +63,6 @@ BUILD_DURATION = {
 CLOCK = doc.envelope("clock", doc.obj({"kind": {"enum": ["real", "virtual"]}, "now": doc.STRING}))
 
 
-async def _checked(request: Request, schema: dict) -> dict:
-    body = await json_object(request)
-    problems = sorted(
-        jsonschema.Draft202012Validator(schema).iter_errors(body), key=lambda e: list(e.path)
-    )
-    if problems:
-        rendered = [" ".join(map(str, [*e.path, e.message])) for e in problems]
-        raise TroveError(400, "Validation error: " + "; ".join(rendered))
-    return body
-
-
 def _utc(text: str) -> _dt.datetime:
     try:
         when = _dt.datetime.fromisoformat(text)
@@ -105,11 +93,11 @@ async def read_clock(request: Request, ctx: Operator) -> Response:
 @router.post(
     "/clock",
     responses=doc.answers(200, CLOCK, 413, description="The clock after the move"),
-    openapi_extra=doc.control_body(CLOCK_MOVE),
+    openapi_extra=doc.request_body(CLOCK_MOVE),
 )
 async def move_clock(request: Request, ctx: Operator) -> Response:
     """Move a virtual clock, running due builds and reapply batches on the way (400 if real)."""
-    move = await _checked(request, CLOCK_MOVE)
+    move = await checked_object(request, CLOCK_MOVE)
     sim = simulator(request)
     try:
         if "advance" in move:
@@ -127,11 +115,11 @@ async def move_clock(request: Request, ctx: Operator) -> Response:
     "/instances/{instance_id}/fault",
     status_code=204,
     responses=doc.answers(204, None, 413),
-    openapi_extra=doc.control_body(GUEST_FAULT),
+    openapi_extra=doc.request_body(GUEST_FAULT),
 )
 async def inject_fault(request: Request, ctx: Operator, instance_id: str) -> Response:
     """Every guest call on this instance fails (``error``: 400 guest error) or times out."""
-    fault = await _checked(request, GUEST_FAULT)
+    fault = await checked_object(request, GUEST_FAULT)
     simulator(request).inject_guest_fault(instance_id, **fault)
     return empty_response(204)
 
@@ -152,11 +140,11 @@ async def clear_faults(request: Request, ctx: Operator) -> Response:
     "/builds/failures",
     status_code=204,
     responses=doc.answers(204, None, 413),
-    openapi_extra=doc.control_body(BUILD_FAILURES),
+    openapi_extra=doc.request_body(BUILD_FAILURES),
 )
 async def fail_builds(request: Request, ctx: Operator) -> Response:
     """The next ``count`` instance builds end in ERROR (their guests never answer)."""
-    simulator(request).fail_next_builds((await _checked(request, BUILD_FAILURES))["count"])
+    simulator(request).fail_next_builds((await checked_object(request, BUILD_FAILURES))["count"])
     return empty_response(204)
 
 
@@ -164,11 +152,11 @@ async def fail_builds(request: Request, ctx: Operator) -> Response:
     "/builds/duration",
     status_code=204,
     responses=doc.answers(204, None, 413),
-    openapi_extra=doc.control_body(BUILD_DURATION),
+    openapi_extra=doc.request_body(BUILD_DURATION),
 )
 async def build_duration(request: Request, ctx: Operator) -> Response:
     """How long later instance builds take, in seconds of the simulator's clock."""
-    simulator(request).set_build_seconds((await _checked(request, BUILD_DURATION))["seconds"])
+    simulator(request).set_build_seconds((await checked_object(request, BUILD_DURATION))["seconds"])
     return empty_response(204)
 
 

@@ -17,9 +17,10 @@ from simulator import TroveError
 from simulator.clock import utcnow
 from simulator.views import REGION
 
-from .bodies import json_object
+from .bodies import checked_object
 from .faults import json_response
 from .identity import Identity
+from .openapi import STRING, envelope, request_body
 
 TOKEN_LIFETIME = _dt.timedelta(hours=24)
 DOMAIN = {"id": "default", "name": "Default"}
@@ -117,38 +118,62 @@ def _token_body(identity: Identity, method: str, root: str) -> dict:
     }
 
 
-def _field(data: object, *path: str) -> object:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
+NAME = {"type": "string", "minLength": 1}
+ID_OR_NAME = {"anyOf": [{"required": ["id"]}, {"required": ["name"]}]}
+TOKEN_REQUEST = envelope(
+    "auth",
+    {
+        "type": "object",
+        "required": ["identity"],
+        "properties": {
+            "identity": {
+                "type": "object",
+                "required": ["methods"],
+                "properties": {
+                    "methods": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"enum": ["password", "token"]},
+                    },
+                    "password": envelope(
+                        "user",
+                        {
+                            "type": "object",
+                            "required": ["password"],
+                            "properties": {"id": NAME, "name": NAME, "password": STRING},
+                            **ID_OR_NAME,
+                        },
+                    ),
+                    "token": {"type": "object", "required": ["id"], "properties": {"id": STRING}},
+                },
+                "if": {"properties": {"methods": {"contains": {"const": "password"}}}},
+                "then": {"required": ["password"]},
+                "else": {"required": ["token"]},
+            },
+            "scope": envelope(
+                "project",
+                {"type": "object", "properties": {"id": NAME, "name": NAME}, **ID_OR_NAME},
+            ),
+        },
+    },
+)
 
 
-def _authenticate(request: Request, auth: object) -> tuple[Identity | None, str]:
+def _authenticate(request: Request, auth: dict) -> tuple[Identity | None, str]:
     """The identity a login names (None if refused) and the method used."""
-    methods = _field(auth, "identity", "methods")
-    if not isinstance(methods, list) or not methods:
-        raise TroveError(400, "Expecting to find identity.methods in auth.")
     identities = request.app.state.identities
-    scope = _field(auth, "scope", "project")
-    project = _field(scope, "id") or _field(scope, "name")
-    if scope is not None and not isinstance(project, str):
-        raise TroveError(400, "A project scope needs a project id or name.")
-    if "password" in methods:
-        user = _field(auth, "identity", "password", "user")
-        password = _field(user, "password")
-        by_id = isinstance(_field(user, "id"), str)
-        name = _field(user, "id") if by_id else _field(user, "name")
-        if not isinstance(name, str) or not isinstance(password, str):
-            raise TroveError(400, "Expecting to find a user name or id and a password.")
-        return identities.login(name, password, project, user_by_id=by_id), "password"
-    if "token" in methods:
-        identity = identities.by_token(_field(auth, "identity", "token", "id"))
-        if identity and project not in (None, identity.project_id, identity.project_name):
-            identity = None
-        return identity, "token"
-    raise TroveError(400, f"Unsupported authentication methods: {methods}.")
+    scope = auth.get("scope", {}).get("project", {})
+    project = scope.get("id", scope.get("name"))
+    identity = auth["identity"]
+    if "password" in identity["methods"]:
+        user = identity["password"]["user"]
+        by_id = "id" in user
+        name = user["id"] if by_id else user["name"]
+        return identities.login(name, user["password"], project, user_by_id=by_id), "password"
+    found = identities.by_token(identity["token"]["id"])
+    if found and project not in (None, found.project_id, found.project_name):
+        found = None
+    return found, "token"
 
 
 @router.post(
@@ -163,11 +188,12 @@ def _authenticate(request: Request, auth: object) -> tuple[Identity | None, str]
         401: {"description": "Wrong user, password or project."},
         413: {"description": "The body is larger than the server's limit."},
     },
+    openapi_extra=request_body(TOKEN_REQUEST),
 )
 async def issue_token(request: Request) -> Response:
     """Password or token login, scoped to the user's project (by name or id) or unscoped."""
     try:
-        auth = (await json_object(request)).get("auth")
+        auth = (await checked_object(request, TOKEN_REQUEST))["auth"]
         identity, method = _authenticate(request, auth)
     except TroveError as refused:
         return _keystone_error(refused.status, refused.message)

@@ -208,18 +208,14 @@ def answers(status: int, schema: dict | None, *extra: int, description: str = "S
     return found
 
 
-def body(schema_name: str) -> dict:
-    """``openapi_extra`` for a route whose body the core validates with ``SCHEMAS[name]``."""
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {JSON: {"schema": SCHEMAS[schema_name]}},
-        }
-    }
-
-
-def control_body(schema: dict) -> dict:
+def request_body(schema: dict) -> dict:
+    """``openapi_extra`` for a route that reads a JSON body checked against ``schema``."""
     return {"requestBody": {"required": True, "content": {JSON: {"schema": schema}}}}
+
+
+def core_body(schema_name: str) -> dict:
+    """A body the core validates, described by the very schema it uses."""
+    return request_body(SCHEMAS[schema_name])
 
 
 def install(app: FastAPI) -> None:

@@ -58,7 +58,7 @@ async def list_modules(
     "/modules",
     summary="module-create",
     responses=doc.answers(200, doc.envelope("module", doc.MODULE_DETAIL), 413),
-    openapi_extra=doc.body("module_create"),
+    openapi_extra=doc.core_body("module_create"),
 )
 async def create_module(request: Request, ctx: Caller) -> Response:
     body = await json_object(request)
@@ -78,7 +78,7 @@ async def show_module(request: Request, ctx: Caller, module_id: str) -> Response
     "/modules/{module_id}",
     summary="module-update",
     responses=doc.answers(200, doc.envelope("module", doc.MODULE_DETAIL), 413),
-    openapi_extra=doc.body("module_update"),
+    openapi_extra=doc.core_body("module_update"),
 )
 async def update_module(request: Request, ctx: Caller, module_id: str) -> Response:
     body = await json_object(request)
@@ -138,7 +138,7 @@ async def module_instances(
     summary="module-reapply",
     status_code=202,
     responses=doc.answers(202, None, 413, description="Accepted; batches run on the clock."),
-    openapi_extra=doc.body("module_reapply"),
+    openapi_extra=doc.core_body("module_reapply"),
 )
 async def reapply_module(request: Request, ctx: Caller, module_id: str) -> Response:
     body = await json_object(request)
@@ -174,7 +174,7 @@ async def instance_modules(
     summary="module-apply",
     tags=["instance modules"],
     responses=doc.answers(200, doc.listing("modules", doc.GUEST_RESULT), 413),
-    openapi_extra=doc.body("module_apply"),
+    openapi_extra=doc.core_body("module_apply"),
 )
 async def apply_modules(request: Request, ctx: Caller, instance_id: str) -> Response:
     body = await json_object(request)

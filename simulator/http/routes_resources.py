@@ -22,7 +22,7 @@ router = APIRouter(prefix="/v1.0/{tenant_id}")
     summary="create (with modules)",
     tags=["instances"],
     responses=doc.answers(200, doc.envelope("instance", doc.INSTANCE_DETAIL), 413),
-    openapi_extra=doc.body("instance_create"),
+    openapi_extra=doc.core_body("instance_create"),
 )
 async def create_instance(request: Request, ctx: Caller) -> Response:
     body = await json_object(request)
@@ -66,7 +66,7 @@ async def delete_instance(request: Request, ctx: Caller, instance_id: str) -> Re
     summary="cluster-create (modules per instance)",
     tags=["clusters"],
     responses=doc.answers(200, doc.envelope("cluster", doc.CLUSTER), 413),
-    openapi_extra=doc.body("cluster_create"),
+    openapi_extra=doc.core_body("cluster_create"),
 )
 async def create_cluster(request: Request, ctx: Caller) -> Response:
     body = await json_object(request)
