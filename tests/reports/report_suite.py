@@ -62,13 +62,18 @@ def run_suite(name: str, out_dir: Path) -> int:
         shutil.copy(SUITE / "suite_conftest.py", work / "conftest.py")
         shutil.copy(SUITE / "suite_steps.py", work / "test_suite.py")
         (work / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-        command += ["-W", "ignore::pytest.PytestUnknownMarkWarning"]
+        # Only the plugins the run needs: the venv's others (hypothesis, faker...) cost seconds.
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "pytest_bdd.plugin"]
+        command += ["-p", "no:cacheprovider", "-W", "ignore::pytest.PytestUnknownMarkWarning"]
+        if "-n" in spec.args:
+            command += ["-p", "xdist.plugin"]
         if spec.plugin:
             command += ["-p", "reports.pytest_plugin"]
         command += [f"--cucumberjson={out_dir / 'cucumber.json'}"]
         command += [f"--junitxml={out_dir / 'junit.xml'}", *spec.args]
         env = {**os.environ, **spec.env, "PYTHONPATH": str(REPO)}
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+        env.pop("PYTEST_ADDOPTS", None)
         for name_ in ("DEMO_TARGET", "DEMO_BROKEN", "DEMO_LIMITED"):
             if name_ not in spec.env:
                 env.pop(name_, None)
