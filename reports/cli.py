@@ -80,7 +80,8 @@ def _report(args: argparse.Namespace) -> int:
     for name in sorted(args.format):
         print(f"wrote {out_dir / OUTPUT_NAMES[name]}")
     percentage = report.pass_percentage()
-    if args.fail_under is not None and (percentage is None or percentage < args.fail_under):
+    # Nothing applicable means nothing verified: a rate of 0 for the threshold.
+    if args.fail_under is not None and (percentage or 0.0) < args.fail_under:
         shown = "n/a" if percentage is None else f"{percentage:.1f}%"
         print(f"pass rate {shown} is below --fail-under {args.fail_under:g}%", file=sys.stderr)
         return 1

@@ -183,3 +183,20 @@ def test_compare_shows_requirements_only_one_catalogue_has(tmp_path: Path, repor
             "no scenario carries @NEW-1",
         ],
     ]
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("0", 0), ("1", 1)])
+def test_fail_under_when_nothing_applies(
+    tmp_path: Path, report_cmd: Cmd, threshold: str, code: int
+) -> None:
+    entries = CATALOGUE.read_text().split("[[requirement]]")
+    kept = [e for e in entries[1:] if '"DEMO-4"' in e or '"DEMO-8"' in e]
+    catalogue = tmp_path / "requirements.toml"
+    catalogue.write_text("".join(f"[[requirement]]{e}" for e in kept), encoding="utf-8")
+    result = report_cmd(
+        RUNS_DIR / "skipped", "--out", tmp_path, "--fail-under", threshold, "--catalogue", catalogue
+    )
+    assert "| Pass rate       | n/a" in result[1]
+    assert result[0] == code
+    if code:
+        assert result[2] == "pass rate n/a is below --fail-under 1%\n"
