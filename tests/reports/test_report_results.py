@@ -69,7 +69,9 @@ def test_xdist_run_with_empty_cucumber_json_reads_the_same_as_serial() -> None:
     assert json.loads((RUNS_DIR / "mixed-xdist" / "cucumber.json").read_text()) == []
 
     def outline(path: Path) -> set[tuple]:
-        return {(s.key, s.status, s.tags) for s in read_results([path]).scenarios}
+        return {
+            (s.key, s.status, s.tags, s.step, s.message) for s in read_results([path]).scenarios
+        }
 
     assert outline(RUNS_DIR / "mixed-xdist") == outline(RUNS_DIR / "mixed")
 
