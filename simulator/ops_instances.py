@@ -6,9 +6,11 @@ guest applies the modules when the build completes, at which point the instance 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 
 from . import errors
+from .errors import TroveError
 from .guest import Guest, ModulePayload, result_view
 from .models import Cluster, Context, Instance, Module
 from .schema import validate
@@ -89,7 +91,10 @@ class InstanceOps(SimState):
             return
         instance.status = "ACTIVE"
         if payloads:
-            self.guests[instance.id].apply(payloads, when)
+            # As on Trove, a guest that fails to apply at prepare time leaves the instance ACTIVE
+            # and its records in place; the failure only shows in what the guest reports.
+            with contextlib.suppress(TroveError):
+                self.guests[instance.id].apply(payloads, when)
 
     def _flavor_and_size(self, spec: dict) -> tuple[str, int]:
         flavor = self.catalog.find_flavor(str(spec["flavorRef"]).rsplit("/", 1)[-1])
