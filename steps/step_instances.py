@@ -1,0 +1,321 @@
+"""Steps about instances and clusters, and the modules on them: apply, query, retrieve, remove."""
+
+from __future__ import annotations
+
+from pytest_bdd import given, parsers, then, when
+
+from .tables import (
+    CLUSTER_MEMBER,
+    GUEST_RESULT,
+    INSTANCE,
+    assert_rows,
+    cluster_properties,
+    instance_properties,
+)
+from .targets.base import Caller
+from .wording import CALLER, NAME, NAMES, QUOTED_LIST, caller, file_bytes, name_list, ordinal
+from .world import World
+
+DATASTORE = r"(?:(?P<datastore>mysql|redis|mongodb)(?: (?P<version>\d[\d.]*))? )?"
+WITH_MODULES = rf"(?: with the modules? (?P<modules>{QUOTED_LIST}))?"
+INSTANCE_CREATE = CALLER + r" {} an? " + DATASTORE + r"instance " + NAME + WITH_MODULES
+INSTANCES_CREATE = CALLER + r" has created the " + DATASTORE + r"instances " + NAMES + WITH_MODULES
+
+
+def _create_instance(
+    world: World, who: str, name: str, datastore: str | None, version: str | None, modules: str
+) -> dict:
+    module_ids = [world.module_id(m) for m in name_list(modules)]
+    answer = world.target.create_instance(
+        caller(who), world.real_name(name), datastore, version, module_ids
+    )
+    world.remember_instance(name, answer, caller(who))
+    return answer
+
+
+def _wait_until_built(world: World, who: str, instance_id: str) -> None:
+    def built() -> None:
+        status = world.must(lambda: world.target.show_instance(caller(who), instance_id))["status"]
+        assert status != "BUILD", "the instance is still building"
+
+    world.eventually(built)
+
+
+@given(parsers.re(INSTANCE_CREATE.format("has created")))
+def given_instance(
+    world: World, who: str, datastore: str | None, version: str | None, name: str, modules: str
+) -> None:
+    answer = world.must(lambda: _create_instance(world, who, name, datastore, version, modules))
+    _wait_until_built(world, who, answer["id"])
+
+
+@given(parsers.re(INSTANCES_CREATE))
+def given_instances(
+    world: World, who: str, datastore: str | None, version: str | None, names: str, modules: str
+) -> None:
+    created = [
+        world.must(lambda n=name: _create_instance(world, who, n, datastore, version, modules))
+        for name in name_list(names)
+    ]
+    for answer in created:
+        _wait_until_built(world, who, answer["id"])
+
+
+@when(parsers.re(INSTANCE_CREATE.format("creates")))
+def create_instance(
+    world: World, who: str, datastore: str | None, version: str | None, name: str, modules: str
+) -> None:
+    answer = world.attempt(lambda: _create_instance(world, who, name, datastore, version, modules))
+    if answer is not None:
+        world.outcome.answer = instance_properties(answer)
+
+
+@then(parsers.re(r"the instance " + NAME + r" has status (?P<status>[A-Z]+)"))
+def instance_status(world: World, name: str, status: str) -> None:
+    owner, instance_id = world.instance_owner(name), world.instance_id(name)
+
+    def check() -> None:
+        shown = world.must(lambda: world.target.show_instance(owner, instance_id))
+        assert shown["status"] == status, f"status {shown['status']}"
+
+    world.eventually(check)
+
+
+@given(parsers.re(CALLER + r" has deleted the instance " + NAME))
+def given_instance_deleted(world: World, who: str, name: str) -> None:
+    world.must(lambda: world.target.delete_instance(caller(who), world.instance_id(name)))
+
+
+@when(parsers.re(CALLER + r" deletes the instance " + NAME))
+def delete_instance(world: World, who: str, name: str) -> None:
+    world.attempt(lambda: world.target.delete_instance(caller(who), world.instance_id(name)))
+
+
+def _own_instances(world: World, who: str) -> list[dict]:
+    listed = world.must(lambda: world.target.list_instances(caller(who)))
+    known = world.known_instance_ids()
+    return [i for i in listed if i["id"] in known]
+
+
+@then(parsers.re(r"the instance list of " + CALLER + r" is:"))
+def instance_list(world: World, who: str, datatable: list[list[str]]) -> None:
+    """The caller's instances, as far as this scenario's go, in any order."""
+    world.eventually(
+        lambda: assert_rows(world, datatable, _own_instances(world, who), INSTANCE, ordered=False)
+    )
+
+
+@then(parsers.re(r"the instance list of " + CALLER + r" holds no instance " + NAME))
+def no_instance_named(world: World, who: str, name: str) -> None:
+    listed = world.must(lambda: world.target.list_instances(caller(who)))
+    assert world.real_name(name) not in [i["name"] for i in listed], f"{name} exists"
+
+
+# --- clusters --------------------------------------------------------------------------------
+
+CLUSTER_CREATE = (
+    CALLER
+    + r" {} a (?P<datastore>\w+) (?P<version>[\d.]+) cluster "
+    + NAME
+    + r' of (?P<size>\d+) members(?: with the module "(?P<module>[^"]+)")?'
+)
+
+
+def _create_cluster(
+    world: World, who: str, name: str, datastore: str, version: str, size: str, module: str | None
+) -> dict:
+    modules = [world.module_id(module)] if module else []
+    answer = world.target.create_cluster(
+        caller(who), world.real_name(name), datastore, version, [modules] * int(size)
+    )
+    world.remember_cluster(name, answer, caller(who))
+    return answer
+
+
+def _cluster_members(world: World, name: str) -> list[dict]:
+    owner, cluster_id = world.cluster_owner(name), world.cluster_id(name)
+    return world.must(lambda: world.target.show_cluster(owner, cluster_id))["instances"]
+
+
+@given(parsers.re(CLUSTER_CREATE.format("has created")))
+def given_cluster(
+    world: World,
+    who: str,
+    datastore: str,
+    version: str,
+    name: str,
+    size: str,
+    module: str | None,
+) -> None:
+    world.must(lambda: _create_cluster(world, who, name, datastore, version, size, module))
+
+    def built() -> None:
+        statuses = [m["status"] for m in _cluster_members(world, name)]
+        assert "BUILD" not in statuses, f"members are {statuses}"
+
+    world.eventually(built)
+
+
+@when(parsers.re(CLUSTER_CREATE.format("creates")))
+def create_cluster(
+    world: World,
+    who: str,
+    datastore: str,
+    version: str,
+    name: str,
+    size: str,
+    module: str | None,
+) -> None:
+    answer = world.attempt(
+        lambda: _create_cluster(world, who, name, datastore, version, size, module)
+    )
+    if answer is not None:
+        world.outcome.answer = cluster_properties(answer)
+
+
+@then(parsers.re(r"the cluster " + NAME + r" has these members:"))
+def cluster_members(world: World, name: str, datatable: list[list[str]]) -> None:
+    world.eventually(
+        lambda: assert_rows(
+            world, datatable, _cluster_members(world, name), CLUSTER_MEMBER, ordered=False
+        )
+    )
+
+
+@when(parsers.re(CALLER + r" deletes the cluster " + NAME))
+def delete_cluster(world: World, who: str, name: str) -> None:
+    world.attempt(lambda: world.target.delete_cluster(caller(who), world.cluster_id(name)))
+
+
+@then(parsers.re(r"the cluster list of " + CALLER + r" holds no cluster " + NAME))
+def no_cluster_named(world: World, who: str, name: str) -> None:
+    listed = world.must(lambda: world.target.list_clusters(caller(who)))
+    assert world.real_name(name) not in [c["name"] for c in listed], f"{name} exists"
+
+
+# --- modules on an instance ------------------------------------------------------------------
+
+APPLY = CALLER + r" {} " + NAMES + r" to " + r'"(?P<instance>[^"]+)"'
+
+
+def _apply(world: World, who: str, names: str, instance: str) -> list[dict]:
+    module_ids = [world.module_id(m) for m in name_list(names)]
+    return world.target.module_apply(caller(who), world.instance_id(instance), module_ids)
+
+
+@given(parsers.re(APPLY.format("has applied")))
+def given_applied(world: World, who: str, names: str, instance: str) -> None:
+    world.must(lambda: _apply(world, who, names, instance))
+
+
+@when(parsers.re(APPLY.format("applies")))
+def apply_modules(world: World, who: str, names: str, instance: str) -> None:
+    world.attempt(lambda: _apply(world, who, names, instance))
+
+
+def _applied(world: World) -> list[dict]:
+    assert world.outcome.error is None, f"module-apply was refused: {world.outcome.error}"
+    return world.outcome.answer
+
+
+@then("the apply answers:")
+def apply_answers(world: World, datatable: list[list[str]]) -> None:
+    assert_rows(world, datatable, _applied(world), GUEST_RESULT)
+
+
+@then("the modules are applied in this order:")
+def applied_in_order(world: World, datatable: list[list[str]]) -> None:
+    """module-apply answers in the order the guest applied; rows may name the modules or show
+    their priority and apply order as the blueprint's table does."""
+    rows = []
+    for result in _applied(world):
+        module = world.must(lambda r=result: world.target.show_module(Caller.ADMIN, r["id"]))
+        rows.append(
+            {
+                "name": result["name"],
+                "priority": "Yes" if module["priority_apply"] else "No",
+                "order": module["apply_order"],
+            }
+        )
+    columns = {
+        "Name": lambda r: r["name"],
+        "Priority Apply": lambda r: r["priority"],
+        "Apply Order": lambda r: r["order"],
+    }
+    assert_rows(world, datatable, rows, columns)
+
+
+@then(
+    parsers.re(
+        r"the module with priority apply (?P<priority>Yes|No) and apply order (?P<order>\d)"
+        r" is applied (?P<place>\d+(?:st|nd|rd|th))"
+    )
+)
+def applied_at(world: World, priority: str, order: str, place: str) -> None:
+    results = _applied(world)
+    position = ordinal(place)
+    assert len(results) >= position, f"only {len(results)} modules were applied"
+    module = world.must(lambda: world.target.show_module(Caller.ADMIN, results[position - 1]["id"]))
+    found = ("Yes" if module["priority_apply"] else "No", str(module["apply_order"]))
+    assert found == (priority, order), f"the {place} module has priority/order {found}"
+
+
+def _query(world: World, who: str, instance: str) -> list[dict]:
+    found = world.target.module_query(caller(who), world.instance_id(instance))
+    known = world.known_module_ids()
+    return [m for m in found if m["id"] in known]
+
+
+QUERY = r'module-query of "(?P<instance>[^"]+)" as ' + CALLER
+
+
+@then(parsers.re(QUERY + r" shows:"))
+def query_shows(world: World, instance: str, who: str, datatable: list[list[str]]) -> None:
+    world.eventually(
+        lambda: assert_rows(
+            world, datatable, world.must(lambda: _query(world, who, instance)), GUEST_RESULT
+        )
+    )
+
+
+@then(parsers.re(QUERY + r" shows no modules"))
+def query_shows_none(world: World, instance: str, who: str) -> None:
+    found = world.must(lambda: _query(world, who, instance))
+    assert found == [], f"module-query lists {[world.as_written(m['name']) for m in found]}"
+
+
+@when(parsers.re(CALLER + r' queries the modules of "(?P<instance>[^"]+)"'))
+def query_modules(world: World, who: str, instance: str) -> None:
+    world.attempt(lambda: _query(world, who, instance))
+
+
+@when(parsers.re(CALLER + r' retrieves the module contents of "(?P<instance>[^"]+)"'))
+def retrieve_contents(world: World, who: str, instance: str) -> None:
+    retrieved = world.attempt(
+        lambda: world.target.module_retrieve(caller(who), world.instance_id(instance))
+    )
+    world.retrieved = {world.as_written(n): data for n, data in (retrieved or {}).items()}
+
+
+@then(parsers.re(r"the retrieved contents of " + NAME + r' are "(?P<text>[^"]*)"'))
+def retrieved_contents(world: World, name: str, text: str) -> None:
+    assert name in world.retrieved, f"retrieved only {sorted(world.retrieved)}"
+    shown = world.as_written(world.retrieved[name].decode("latin-1"))
+    assert shown.encode("latin-1") == file_bytes(text), shown
+
+
+REMOVE = CALLER + r" {} " + NAME + r' from "(?P<instance>[^"]+)"'
+
+
+def _remove(world: World, who: str, name: str, instance: str) -> None:
+    world.target.module_remove(caller(who), world.instance_id(instance), world.module_id(name))
+
+
+@given(parsers.re(REMOVE.format("has removed")))
+def given_removed(world: World, who: str, name: str, instance: str) -> None:
+    world.must(lambda: _remove(world, who, name, instance))
+
+
+@when(parsers.re(REMOVE.format("removes")))
+def remove_module(world: World, who: str, name: str, instance: str) -> None:
+    world.attempt(lambda: _remove(world, who, name, instance))

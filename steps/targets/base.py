@@ -1,0 +1,145 @@
+"""What the steps may ask of an implementation: the Target protocol.
+
+A target answers with Trove's response objects (plain dicts, as JSON decodes them) or raises
+``TargetError`` with the status code, message and fault name a client would see. Module
+options travel as python-troveclient's keyword arguments, so every target sends exactly what
+the real client sends.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Caller(enum.Enum):
+    """Who makes a request: the steps' "the admin", "tenant A" and "tenant B"."""
+
+    ADMIN = "the admin"
+    TENANT_A = "tenant A"
+    TENANT_B = "tenant B"
+
+    @classmethod
+    def named(cls, words: str) -> Caller:
+        return cls(words)
+
+    @property
+    def project_label(self) -> str:
+        """How the caller's project appears in expected tables (project ids differ per target)."""
+        return "the admin's project" if self is Caller.ADMIN else f"{self.value}'s project"
+
+
+class TargetError(Exception):
+    """A refused request: the status code, Trove's message and its fault name."""
+
+    def __init__(self, status: int, message: str, fault: str | None = None) -> None:
+        super().__init__(f"{status} {message}")
+        self.status = status
+        self.message = message
+        self.fault = fault
+
+
+class RawKind(enum.Enum):
+    """Requests the bad-request scenarios send with a body of their own."""
+
+    MODULE_CREATE = "a module create"
+    MODULE_UPDATE = "a module update"
+    REAPPLY = "a reapply"
+    MODULE_APPLY = "a module-apply"
+    INSTANCE_CREATE = "an instance create"
+    CLUSTER_CREATE = "a cluster create"
+
+
+@dataclass(frozen=True)
+class ReapplyOptions:
+    md5: str | None = None
+    include_clustered: bool | None = None
+    batch_size: int | None = None
+    delay: int | None = None
+    force: bool | None = None
+
+
+class Target(Protocol):
+    """One scenario's connection to an implementation; ``close`` ends it."""
+
+    label: str
+    # The simulator's controls (clock, guest faults, builds, reapply runs) are available.
+    can_control: bool
+    # Names get a per-scenario suffix because the implementation is shared.
+    unique_names: bool
+    # How long reads may be retried while background work (builds, reapply) completes.
+    settle_seconds: float
+
+    def project_id(self, caller: Caller) -> str: ...
+
+    # modules
+    def create_module(self, caller: Caller, fields: dict) -> dict: ...
+    def update_module(self, caller: Caller, module_id: str, fields: dict) -> dict: ...
+    def show_module(self, caller: Caller, module_id: str) -> dict: ...
+    def list_modules(self, caller: Caller, datastore: str | None = None) -> list[dict]: ...
+    def delete_module(self, caller: Caller, module_id: str) -> None: ...
+    def module_instances(
+        self,
+        caller: Caller,
+        module_id: str,
+        include_clustered: bool = False,
+        limit: int | None = None,
+        marker: str | None = None,
+    ) -> tuple[list[dict], str | None]: ...
+    def module_instance_count(
+        self, caller: Caller, module_id: str, include_clustered: bool = False
+    ) -> list[dict]: ...
+    def reapply(self, caller: Caller, module_id: str, options: ReapplyOptions) -> None: ...
+
+    # instances and the modules on them
+    def create_instance(
+        self,
+        caller: Caller,
+        name: str,
+        datastore: str | None,
+        version: str | None,
+        module_ids: list[str],
+    ) -> dict: ...
+    def show_instance(self, caller: Caller, instance_id: str) -> dict: ...
+    def list_instances(self, caller: Caller) -> list[dict]: ...
+    def delete_instance(self, caller: Caller, instance_id: str) -> None: ...
+    def module_query(self, caller: Caller, instance_id: str) -> list[dict]: ...
+    def module_retrieve(self, caller: Caller, instance_id: str) -> dict[str, bytes]: ...
+    def module_apply(
+        self, caller: Caller, instance_id: str, module_ids: list[str]
+    ) -> list[dict]: ...
+    def module_remove(self, caller: Caller, instance_id: str, module_id: str) -> None: ...
+
+    # clusters
+    def create_cluster(
+        self, caller: Caller, name: str, datastore: str, version: str, members: list[list[str]]
+    ) -> dict: ...
+    def show_cluster(self, caller: Caller, cluster_id: str) -> dict: ...
+    def list_clusters(self, caller: Caller) -> list[dict]: ...
+    def delete_cluster(self, caller: Caller, cluster_id: str) -> None: ...
+
+    # the deployment's catalogue
+    def datastore_id(self, datastore: str) -> str: ...
+    def version_id(self, datastore: str, version: str) -> str: ...
+
+    # a request with a body of the scenario's own
+    def send(
+        self, caller: Caller, kind: RawKind, body: object, target_id: str | None
+    ) -> object: ...
+
+    # time: move_on ("some time passes") works everywhere; the rest needs can_control
+    def move_on(self) -> None: ...
+    def let_time_pass(self, seconds: float) -> None: ...
+    def clock_reads(self, when: _dt.datetime) -> _dt.timedelta: ...
+    def finish_background_work(self) -> None: ...
+
+    # simulator-only controls
+    def inject_guest_fault(self, instance_id: str, kind: str, message: str | None) -> None: ...
+    def clear_guest_fault(self, instance_id: str) -> None: ...
+    def fail_next_builds(self, count: int) -> None: ...
+    def set_build_seconds(self, seconds: float) -> None: ...
+    def reapply_runs(self, module_id: str) -> list[dict]: ...
+
+    def close(self) -> None: ...

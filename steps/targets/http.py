@@ -1,0 +1,376 @@
+"""The HTTP target: the real python-troveclient against any Trove-compatible endpoint.
+
+One ``HttpConnection`` per test session holds a client per caller (a keystoneauth session with a
+static token, troveclient-wire.md §4a) and learns whether the endpoint is our simulator with a
+virtual clock, by asking its control API (``/_sim/clock``). Each scenario gets an ``HttpTarget``
+on it. Refusals come back as troveclient exceptions and are turned into ``TargetError``.
+
+Against an endpoint that is not our simulator, time is real: "some time passes" waits for the
+next second, and reads after background work (builds, reapply) are retried for a while.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from keystoneauth1 import session as ks_session
+from keystoneauth1 import token_endpoint
+from troveclient.apiclient import exceptions as trove_errors
+from troveclient.v1 import client as trove_v1
+
+from . import bodies
+from .base import Caller, RawKind, ReapplyOptions, TargetError
+
+T = TypeVar("T")
+
+FLAVOR = "15"
+VOLUME_SIZE = 1
+SOME_TIME_SECONDS = 60
+# How long reads are retried on an endpoint whose background work we cannot drive.
+DEFAULT_SETTLE_SECONDS = 600.0
+RAW_ROUTES = {
+    RawKind.MODULE_CREATE: ("post", "/modules"),
+    RawKind.MODULE_UPDATE: ("put", "/modules/{id}"),
+    RawKind.REAPPLY: ("put", "/modules/{id}/instances"),
+    RawKind.MODULE_APPLY: ("post", "/instances/{id}/modules"),
+    RawKind.INSTANCE_CREATE: ("post", "/instances"),
+    RawKind.CLUSTER_CREATE: ("post", "/clusters"),
+}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where Trove is and who calls it: the URL up to ``/v1.0``, a token and project per caller."""
+
+    url: str
+    tokens: dict[Caller, str]
+    projects: dict[Caller, str]
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS
+
+    @property
+    def root(self) -> str:
+        return self.url.rstrip("/").removesuffix("/v1.0")
+
+
+def _fault_of(error: trove_errors.HttpError) -> str | None:
+    try:
+        body = error.response.json()
+    except (AttributeError, ValueError):
+        return None
+    return next(iter(body), None) if isinstance(body, dict) else None
+
+
+def _answer(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except trove_errors.HttpError as refused:
+        raise TargetError(refused.http_status, refused.message, _fault_of(refused)) from None
+
+
+def _plain(resource) -> dict:
+    return resource.to_dict()
+
+
+class HttpConnection:
+    """The session-wide part: clients per caller and what the endpoint lets us control."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        # troveclient writes a bash-completion cache under ~/.troveclient unless told otherwise.
+        os.environ.setdefault(
+            "TROVECLIENT_UUID_CACHE_DIR", tempfile.mkdtemp(prefix="trovesim-cache-")
+        )
+        self.endpoint = endpoint
+        self.clients = {caller: self._client(caller) for caller in Caller}
+        self.controllable = self._probe_control()
+
+    def _client(self, caller: Caller) -> trove_v1.Client:
+        url = f"{self.endpoint.url.rstrip('/')}/{self.endpoint.projects[caller]}"
+        auth = token_endpoint.Token(url, self.endpoint.tokens[caller])
+        return trove_v1.Client(session=ks_session.Session(auth=auth))
+
+    def control(self, method: str, path: str, body: dict | None = None) -> dict | None:
+        """A call to the simulator's control API, as the admin."""
+        response = self.clients[Caller.ADMIN].client.session.request(
+            f"{self.endpoint.root}/_sim{path}",
+            method.upper(),
+            json=body,
+            raise_exc=False,
+            authenticated=True,
+        )
+        if response.status_code >= 400:
+            try:
+                message = next(iter(response.json().values()))["message"]
+            except (ValueError, StopIteration, KeyError, TypeError, AttributeError):
+                message = response.text
+            raise TargetError(response.status_code, message)
+        return response.json() if response.content else None
+
+    def _probe_control(self) -> bool:
+        """Our simulator with a virtual clock: the only endpoint whose time the suite can move."""
+        try:
+            clock = self.control("get", "/clock")
+        except (TargetError, ValueError, OSError):
+            return False
+        return bool(clock) and clock.get("clock", {}).get("kind") == "virtual"
+
+    def now(self) -> _dt.datetime:
+        return _dt.datetime.fromisoformat(self.control("get", "/clock")["clock"]["now"])
+
+    def open(self) -> HttpTarget:
+        return HttpTarget(self)
+
+    def close(self) -> None:
+        """The clients' connections close with their sessions; nothing is left to undo."""
+
+
+@dataclass
+class _Changes:
+    """What a scenario changed in the simulator's controls, to undo when it ends."""
+
+    faulty_guests: set[str] = field(default_factory=set)
+    builds: bool = False
+
+
+class HttpTarget:
+    unique_names = True
+
+    def __init__(self, connection: HttpConnection) -> None:
+        self.connection = connection
+        self.can_control = connection.controllable
+        self.settle_seconds = 0.0 if self.can_control else connection.endpoint.settle_seconds
+        self.label = connection.endpoint.url
+        self._offset: _dt.timedelta | None = None
+        self._changes = _Changes()
+
+    def _client(self, caller: Caller) -> trove_v1.Client:
+        return self.connection.clients[caller]
+
+    def project_id(self, caller: Caller) -> str:
+        return self.connection.endpoint.projects[caller]
+
+    # --- modules ---------------------------------------------------------------------------
+
+    def create_module(self, caller: Caller, fields: dict) -> dict:
+        client = self._client(caller)
+        required = {"name", "module_type", "contents"}
+        if required <= fields.keys() and fields.keys() <= bodies.CREATE_KWARGS:
+            return _answer(lambda: _plain(client.modules.create(**fields)))
+        return self.send(caller, RawKind.MODULE_CREATE, bodies.module_create(fields), None)[
+            "module"
+        ]
+
+    def update_module(self, caller: Caller, module_id: str, fields: dict) -> dict:
+        client = self._client(caller)
+        if fields.keys() <= bodies.UPDATE_KWARGS:
+            return _answer(lambda: _plain(client.modules.update(module_id, **fields)))
+        body = bodies.module_update(fields)
+        return self.send(caller, RawKind.MODULE_UPDATE, body, module_id)["module"]
+
+    def show_module(self, caller: Caller, module_id: str) -> dict:
+        return _answer(lambda: _plain(self._client(caller).modules.get(module_id)))
+
+    def list_modules(self, caller: Caller, datastore: str | None = None) -> list[dict]:
+        found = _answer(lambda: self._client(caller).modules.list(datastore=datastore))
+        return [_plain(m) for m in found]
+
+    def delete_module(self, caller: Caller, module_id: str) -> None:
+        _answer(lambda: self._client(caller).modules.delete(module_id))
+
+    def module_instances(
+        self,
+        caller: Caller,
+        module_id: str,
+        include_clustered: bool = False,
+        limit: int | None = None,
+        marker: str | None = None,
+    ) -> tuple[list[dict], str | None]:
+        page = _answer(
+            lambda: self._client(caller).modules.instances(
+                module_id, limit=limit, marker=marker, include_clustered=include_clustered
+            )
+        )
+        return [_plain(i) for i in page], page.next
+
+    def module_instance_count(
+        self, caller: Caller, module_id: str, include_clustered: bool = False
+    ) -> list[dict]:
+        rows = _answer(
+            lambda: self._client(caller).modules.instances(
+                module_id, include_clustered=include_clustered, count_only=True
+            )
+        )
+        return [_plain(r) for r in rows]
+
+    def reapply(self, caller: Caller, module_id: str, options: ReapplyOptions) -> None:
+        _answer(
+            lambda: self._client(caller).modules.reapply(
+                module_id,
+                md5=options.md5,
+                include_clustered=options.include_clustered,
+                batch_size=options.batch_size,
+                delay=options.delay,
+                force=options.force,
+            )
+        )
+
+    # --- instances -------------------------------------------------------------------------
+
+    def create_instance(
+        self,
+        caller: Caller,
+        name: str,
+        datastore: str | None,
+        version: str | None,
+        module_ids: list[str],
+    ) -> dict:
+        return _answer(
+            lambda: _plain(
+                self._client(caller).instances.create(
+                    name,
+                    FLAVOR,
+                    volume={"size": VOLUME_SIZE},
+                    datastore=datastore,
+                    datastore_version=version,
+                    modules=module_ids or None,
+                )
+            )
+        )
+
+    def show_instance(self, caller: Caller, instance_id: str) -> dict:
+        return _answer(lambda: _plain(self._client(caller).instances.get(instance_id)))
+
+    def list_instances(self, caller: Caller) -> list[dict]:
+        return [_plain(i) for i in _answer(lambda: self._client(caller).instances.list())]
+
+    def delete_instance(self, caller: Caller, instance_id: str) -> None:
+        _answer(lambda: self._client(caller).instances.delete(instance_id))
+
+    def module_query(self, caller: Caller, instance_id: str) -> list[dict]:
+        found = _answer(lambda: self._client(caller).instances.module_query(instance_id))
+        return [_plain(m) for m in found]
+
+    def module_retrieve(self, caller: Caller, instance_id: str) -> dict[str, bytes]:
+        instances = self._client(caller).instances
+        with tempfile.TemporaryDirectory(prefix="trovesim-retrieve-") as folder:
+            written = _answer(lambda: instances.module_retrieve(instance_id, directory=folder))
+            return {name: Path(path).read_bytes() for name, path in written.items()}
+
+    def module_apply(self, caller: Caller, instance_id: str, module_ids: list[str]) -> list[dict]:
+        applied = _answer(
+            lambda: self._client(caller).instances.module_apply(instance_id, module_ids)
+        )
+        return [_plain(m) for m in applied]
+
+    def module_remove(self, caller: Caller, instance_id: str, module_id: str) -> None:
+        _answer(lambda: self._client(caller).instances.module_remove(instance_id, module_id))
+
+    # --- clusters --------------------------------------------------------------------------
+
+    def create_cluster(
+        self, caller: Caller, name: str, datastore: str, version: str, members: list[list[str]]
+    ) -> dict:
+        instances = bodies.cluster_members(FLAVOR, VOLUME_SIZE, members)
+        return _answer(
+            lambda: _plain(
+                self._client(caller).clusters.create(name, datastore, version, instances=instances)
+            )
+        )
+
+    def show_cluster(self, caller: Caller, cluster_id: str) -> dict:
+        return _answer(lambda: _plain(self._client(caller).clusters.get(cluster_id)))
+
+    def list_clusters(self, caller: Caller) -> list[dict]:
+        return [_plain(c) for c in _answer(lambda: self._client(caller).clusters.list())]
+
+    def delete_cluster(self, caller: Caller, cluster_id: str) -> None:
+        _answer(lambda: self._client(caller).clusters.delete(cluster_id))
+
+    # --- catalogue -------------------------------------------------------------------------
+
+    def datastore_id(self, datastore: str) -> str:
+        return _answer(lambda: self._client(Caller.ADMIN).datastores.get(datastore).id)
+
+    def version_id(self, datastore: str, version: str) -> str:
+        versions = self._client(Caller.ADMIN).datastore_versions
+        return _answer(lambda: versions.get(datastore, version).id)
+
+    # --- hand-made bodies ------------------------------------------------------------------
+
+    def send(self, caller: Caller, kind: RawKind, body: object, target_id: str | None) -> object:
+        method, path = RAW_ROUTES[kind]
+        http = self._client(caller).client
+        _, answer = _answer(lambda: getattr(http, method)(path.format(id=target_id), body=body))
+        return answer
+
+    # --- time ------------------------------------------------------------------------------
+
+    def move_on(self) -> None:
+        if self.can_control:
+            self.let_time_pass(SOME_TIME_SECONDS)
+            return
+        # Real time on a real endpoint: wait until the API's one-second timestamps move on.
+        time.sleep(1.0 - (time.time() % 1.0) + 0.05)
+
+    def let_time_pass(self, seconds: float) -> None:
+        self._require_control()
+        self.connection.control("post", "/clock", {"advance": seconds})
+
+    def clock_reads(self, when: _dt.datetime) -> _dt.timedelta:
+        """The first reading fixes how far the server's clock is from the scenario's times."""
+        self._require_control()
+        now = self.connection.now()
+        if self._offset is None:
+            self._offset = now - when
+        else:
+            self.let_time_pass((when + self._offset - now).total_seconds())
+        return self._offset
+
+    def finish_background_work(self) -> None:
+        if self.can_control:
+            self.connection.control("post", "/clock", {"until_idle": True})
+
+    def _require_control(self) -> None:
+        if not self.can_control:
+            raise RuntimeError("this step needs the simulator's control API and virtual clock")
+
+    # --- simulator-only controls -----------------------------------------------------------
+
+    def inject_guest_fault(self, instance_id: str, kind: str, message: str | None) -> None:
+        self._require_control()
+        fault = {"kind": kind, **({"message": message} if message else {})}
+        self.connection.control("post", f"/instances/{instance_id}/fault", fault)
+        self._changes.faulty_guests.add(instance_id)
+
+    def clear_guest_fault(self, instance_id: str) -> None:
+        self._require_control()
+        self.connection.control("delete", f"/instances/{instance_id}/fault")
+        self._changes.faulty_guests.discard(instance_id)
+
+    def fail_next_builds(self, count: int) -> None:
+        self._require_control()
+        self.connection.control("post", "/builds/failures", {"count": count})
+        self._changes.builds = True
+
+    def set_build_seconds(self, seconds: float) -> None:
+        self._require_control()
+        self.connection.control("put", "/builds/duration", {"seconds": seconds})
+        self._changes.builds = True
+
+    def reapply_runs(self, module_id: str) -> list[dict]:
+        self._require_control()
+        return self.connection.control("get", f"/modules/{module_id}/reapply-runs")["runs"]
+
+    def close(self) -> None:
+        """Undo the scenario's changes to the simulator's controls (the server is shared)."""
+        for instance_id in list(self._changes.faulty_guests):
+            self.clear_guest_fault(instance_id)
+        if self._changes.builds:
+            self.connection.control("post", "/builds/failures", {"count": 0})
+            self.connection.control("put", "/builds/duration", {"seconds": 0})

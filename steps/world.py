@@ -1,0 +1,233 @@
+"""One scenario's state: the names it used, what the last request answered, and its cleanup.
+
+Steps name things ("mymod", "myinst"); the world knows their ids. Against a shared endpoint every
+name gets the scenario's suffix ("mymod-k3j9x2") so that scenarios never meet; what the
+implementation answers is read back with the suffix taken off, so expected tables and messages
+use the feature's own names. Ids, project ids and (on our simulator) times are rendered the
+same way on every target: ``{id of mymod}``, "tenant A's project", the scenario's clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import re
+import time
+import uuid
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .targets.base import Caller, Target, TargetError
+
+T = TypeVar("T")
+
+# Names made of these get the scenario's suffix; others (empty, "!!!") travel as written.
+_SUFFIXABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}")
+_PLACEHOLDER = re.compile(r"\{id of (?:(?P<kind>datastore|version) )?(?P<what>[^}]+)\}")
+_API_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+_GUEST_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d\d")
+POLL_SECONDS = 2.0
+MISSING = "(missing)"
+
+
+@dataclass
+class Outcome:
+    """What the last When step got back: an answer or a refusal."""
+
+    answer: object = None
+    error: TargetError | None = None
+
+
+@dataclass
+class Registry:
+    """Names to ids, and who owns what, for one kind of resource."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    owners: dict[str, Caller] = field(default_factory=dict)
+
+    def add(self, name: str, resource_id: str, owner: Caller) -> None:
+        self.ids[name] = resource_id
+        self.owners.setdefault(resource_id, owner)
+
+
+class World:
+    def __init__(self, target: Target, suffix: str) -> None:
+        self.target = target
+        self.suffix = suffix if target.unique_names else ""
+        self.modules = Registry()
+        self.instances = Registry()
+        self.clusters = Registry()
+        self.cluster_members: set[str] = set()
+        self.invented: dict[str, str] = {}
+        self.first_answers: dict[str, dict] = {}
+        self.outcome = Outcome()
+        self.time_offset = _dt.timedelta(0)
+        self.pages: list[list[dict]] = []
+        self.retrieved: dict[str, bytes] = {}
+
+    # --- names -----------------------------------------------------------------------------
+
+    def real_name(self, name: str) -> str:
+        if self.suffix and _SUFFIXABLE.fullmatch(name):
+            return f"{name}-{self.suffix}"
+        return name
+
+    def as_written(self, text: str) -> str:
+        """An answer's text with the scenario's suffix taken off every name."""
+        return text.replace(f"-{self.suffix}", "") if self.suffix else text
+
+    def _id(self, registry: Registry, name: str) -> str:
+        """A known resource's id; a name never created stands for an id that does not exist."""
+        return registry.ids.get(name) or self.invented.setdefault(name, str(uuid.uuid4()))
+
+    def module_id(self, name: str) -> str:
+        return self._id(self.modules, name)
+
+    def instance_id(self, name: str) -> str:
+        return self._id(self.instances, name)
+
+    def cluster_id(self, name: str) -> str:
+        return self._id(self.clusters, name)
+
+    def instance_owner(self, name: str) -> Caller:
+        return self.instances.owners.get(self.instance_id(name), Caller.ADMIN)
+
+    def cluster_owner(self, name: str) -> Caller:
+        return self.clusters.owners.get(self.cluster_id(name), Caller.ADMIN)
+
+    def known_module_ids(self) -> set[str]:
+        return set(self.modules.ids.values())
+
+    def known_instance_ids(self) -> set[str]:
+        return set(self.instances.ids.values())
+
+    def remember_module(self, name: str, answer: dict, owner: Caller) -> None:
+        self.modules.add(name, answer["id"], owner)
+        self.first_answers.setdefault(name, answer)
+
+    def remember_instance(self, name: str, answer: dict, owner: Caller) -> None:
+        self.instances.add(name, answer["id"], owner)
+
+    def remember_cluster(self, name: str, answer: dict, owner: Caller) -> None:
+        self.clusters.add(name, answer["id"], owner)
+        for member in answer.get("instances", []):
+            self.instances.add(self.as_written(member["name"]), member["id"], owner)
+            self.cluster_members.add(member["id"])
+
+    # --- outcomes --------------------------------------------------------------------------
+
+    def attempt(self, call: Callable[[], T]) -> T | None:
+        """Make a When step's request and keep its answer or refusal for the Then steps."""
+        try:
+            answer = call()
+        except TargetError as refused:
+            self.outcome = Outcome(error=refused)
+            return None
+        self.outcome = Outcome(answer=answer)
+        return answer
+
+    @staticmethod
+    def must(call: Callable[[], T]) -> T:
+        """Make a Given step's request, which has to succeed."""
+        try:
+            return call()
+        except TargetError as refused:
+            raise AssertionError(f"the setup request was refused: {refused}") from None
+
+    def eventually(self, check: Callable[[], None]) -> None:
+        """Run a check; on an endpoint still working in the background, retry it for a while."""
+        deadline = time.monotonic() + self.target.settle_seconds
+        while True:
+            try:
+                check()
+                return
+            except AssertionError:
+                if time.monotonic() >= deadline:
+                    raise
+            time.sleep(POLL_SECONDS)  # real time: the endpoint's own background work
+
+    # --- rendering -------------------------------------------------------------------------
+
+    def expected(self, text: str) -> str:
+        """An expected value as written in the feature, with ``{id of ...}`` filled in."""
+        if len(text) >= 2 and text[0] == text[-1] == '"':
+            text = text[1:-1]
+
+        def fill(match: re.Match) -> str:
+            what = match.group("what")
+            if match.group("kind") == "datastore":
+                return self.target.datastore_id(what)
+            if match.group("kind") == "version":
+                datastore, version = what.rsplit(" ", 1)
+                return self.target.version_id(datastore, version)
+            for registry in (self.modules, self.instances, self.clusters):
+                if what in registry.ids:
+                    return registry.ids[what]
+            return self.invented.setdefault(what, str(uuid.uuid4()))
+
+        return _PLACEHOLDER.sub(fill, text)
+
+    def shown(self, value: object) -> str:
+        """An answer's value as a table cell: Python's words, the feature's names and clock."""
+        if value is None or isinstance(value, bool):
+            return str(value)
+        text = self.as_written(str(value))
+        for caller in Caller:
+            if text == self.target.project_id(caller):
+                return caller.project_label
+        if self.time_offset:
+            text = _API_TIME.sub(lambda m: self._shift(m.group(), "%Y-%m-%dT%H:%M:%S"), text)
+            text = _GUEST_TIME.sub(lambda m: self._shift(m.group(), "%Y-%m-%d %H:%M:%S.%f"), text)
+        return text
+
+    def _shift(self, stamp: str, layout: str) -> str:
+        """A time on the implementation's clock as the scenario's clock reads it."""
+        when = _dt.datetime.strptime(stamp, layout) - self.time_offset
+        return when.strftime(layout)[: len(stamp)]
+
+    # --- cleanup ---------------------------------------------------------------------------
+
+    def cleanup(self) -> None:
+        """Delete what the scenario created on a shared endpoint: clusters, instances, modules."""
+        if not self.target.unique_names:
+            return
+        problems: list[str] = []
+
+        def tidy(what: str, call: Callable[[], object]) -> None:
+            try:
+                call()
+            except TargetError as refused:
+                if refused.status != 404:
+                    problems.append(f"{what}: {refused}")
+
+        if self.target.can_control:
+            tidy("finishing background work", self.target.finish_background_work)
+        for cluster_id, owner in self.clusters.owners.items():
+            tidy(
+                f"cluster {cluster_id}",
+                lambda c=cluster_id, o=owner: self.target.delete_cluster(o, c),
+            )
+        for instance_id, owner in self.instances.owners.items():
+            if instance_id not in self.cluster_members:
+                tidy(
+                    f"instance {instance_id}",
+                    lambda i=instance_id, o=owner: self._delete_instance(o, i),
+                )
+        for module_id in self.modules.owners:
+            tidy(
+                f"module {module_id}",
+                lambda m=module_id: self.target.delete_module(Caller.ADMIN, m),
+            )
+        if problems:
+            warnings.warn("cleanup left resources behind: " + "; ".join(problems), stacklevel=2)
+
+    def _delete_instance(self, owner: Caller, instance_id: str) -> None:
+        def built() -> None:
+            status = self.target.show_instance(owner, instance_id)["status"]
+            assert status != "BUILD", f"instance {instance_id} is still building"
+
+        with contextlib.suppress(AssertionError):  # the delete below reports what Trove says
+            self.eventually(built)
+        self.target.delete_instance(owner, instance_id)
