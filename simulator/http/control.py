@@ -8,12 +8,11 @@ against the JSON schemas this module also publishes in the OpenAPI description.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from simulator import Context, TroveError
+from simulator import TroveError
 from simulator.timefmt import api_time
 
 from . import openapi as doc
@@ -22,9 +21,7 @@ from .bodies import checked_object
 from .faults import empty_response, json_response
 from .routes_modules import simulator
 
-Operator = Annotated[Context, Depends(operator)]
-
-router = APIRouter(prefix="/_sim", tags=["simulator control"])
+router = APIRouter(prefix="/_sim", tags=["simulator control"], default_response_class=Response)
 
 SECONDS = {"type": "number", "minimum": 0, "maximum": 10 * 366 * 24 * 3600}
 CLOCK_MOVE = {
@@ -79,14 +76,16 @@ def _clock_view(request: Request) -> Response:
 
 
 @router.post("/reset", status_code=204, responses=doc.answers(204, None))
-async def reset(request: Request, ctx: Operator) -> Response:
+async def reset(request: Request) -> Response:
     """Forget every module, instance, cluster, guest and run; the clock and catalogue stay."""
+    operator(request)
     simulator(request).reset()
     return empty_response(204)
 
 
 @router.get("/clock", responses=doc.answers(200, CLOCK, description="The clock's kind and time"))
-async def read_clock(request: Request, ctx: Operator) -> Response:
+async def read_clock(request: Request) -> Response:
+    operator(request)
     return _clock_view(request)
 
 
@@ -95,8 +94,9 @@ async def read_clock(request: Request, ctx: Operator) -> Response:
     responses=doc.answers(200, CLOCK, 413, description="The clock after the move"),
     openapi_extra=doc.request_body(CLOCK_MOVE),
 )
-async def move_clock(request: Request, ctx: Operator) -> Response:
+async def move_clock(request: Request) -> Response:
     """Move a virtual clock, running due builds and reapply batches on the way (400 if real)."""
+    operator(request)
     move = await checked_object(request, CLOCK_MOVE)
     sim = simulator(request)
     try:
@@ -117,21 +117,26 @@ async def move_clock(request: Request, ctx: Operator) -> Response:
     responses=doc.answers(204, None, 413),
     openapi_extra=doc.request_body(GUEST_FAULT),
 )
-async def inject_fault(request: Request, ctx: Operator, instance_id: str) -> Response:
+async def inject_fault(request: Request) -> Response:
     """Every guest call on this instance fails (``error``: 400 guest error) or times out."""
+    operator(request)
+    instance_id = request.path_params["instance_id"]
     fault = await checked_object(request, GUEST_FAULT)
     simulator(request).inject_guest_fault(instance_id, **fault)
     return empty_response(204)
 
 
 @router.delete("/instances/{instance_id}/fault", status_code=204, responses=doc.answers(204, None))
-async def clear_fault(request: Request, ctx: Operator, instance_id: str) -> Response:
+async def clear_fault(request: Request) -> Response:
+    operator(request)
+    instance_id = request.path_params["instance_id"]
     simulator(request).clear_guest_faults(instance_id)
     return empty_response(204)
 
 
 @router.delete("/faults", status_code=204, responses=doc.answers(204, None))
-async def clear_faults(request: Request, ctx: Operator) -> Response:
+async def clear_faults(request: Request) -> Response:
+    operator(request)
     simulator(request).clear_guest_faults()
     return empty_response(204)
 
@@ -142,8 +147,9 @@ async def clear_faults(request: Request, ctx: Operator) -> Response:
     responses=doc.answers(204, None, 413),
     openapi_extra=doc.request_body(BUILD_FAILURES),
 )
-async def fail_builds(request: Request, ctx: Operator) -> Response:
+async def fail_builds(request: Request) -> Response:
     """The next ``count`` instance builds end in ERROR (their guests never answer)."""
+    operator(request)
     simulator(request).fail_next_builds((await checked_object(request, BUILD_FAILURES))["count"])
     return empty_response(204)
 
@@ -154,8 +160,9 @@ async def fail_builds(request: Request, ctx: Operator) -> Response:
     responses=doc.answers(204, None, 413),
     openapi_extra=doc.request_body(BUILD_DURATION),
 )
-async def build_duration(request: Request, ctx: Operator) -> Response:
+async def build_duration(request: Request) -> Response:
     """How long later instance builds take, in seconds of the simulator's clock."""
+    operator(request)
     simulator(request).set_build_seconds((await checked_object(request, BUILD_DURATION))["seconds"])
     return empty_response(204)
 
@@ -164,12 +171,14 @@ async def build_duration(request: Request, ctx: Operator) -> Response:
     "/modules/{module_id}/reapply-runs",
     responses=doc.answers(200, doc.listing("runs", {"type": "object"})),
 )
-async def reapply_runs(request: Request, ctx: Operator, module_id: str) -> Response:
+async def reapply_runs(request: Request) -> Response:
     """What each reapply of the module did: applied, skipped, failed, pending."""
+    ctx, module_id = operator(request), request.path_params["module_id"]
     return json_response({"runs": simulator(request).reapply_runs(ctx, module_id)})
 
 
 @router.get("/state", responses=doc.answers(200, {"type": "object"}))
-async def export_state(request: Request, ctx: Operator) -> Response:
+async def export_state(request: Request) -> Response:
     """The whole world as JSON: modules, instances, clusters, records, guests, runs."""
+    operator(request)
     return json_response(simulator(request).export_state())

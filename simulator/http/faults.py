@@ -61,7 +61,7 @@ def _allowed(request: Request) -> str:
     for route in request.app.routes:
         match, _ = route.matches(request.scope)
         if match is Match.PARTIAL:
-            methods |= getattr(route, "methods", set())
+            methods |= route.methods
     return ", ".join(sorted(methods))
 
 

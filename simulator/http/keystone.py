@@ -26,7 +26,9 @@ TOKEN_LIFETIME = _dt.timedelta(hours=24)
 DOMAIN = {"id": "default", "name": "Default"}
 TITLES = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 413: "Request Too Large"}
 
-router = APIRouter(prefix="/v3", tags=["identity (Keystone v3, minimal)"])
+router = APIRouter(
+    prefix="/v3", tags=["identity (Keystone v3, minimal)"], default_response_class=Response
+)
 
 
 def _keystone_error(status: int, message: str) -> Response:

@@ -1,12 +1,15 @@
 """The OpenAPI description: request bodies are the core's own JSON schemas, responses are the
 shapes its views return, and every route lists every status it can answer with.
 
-Routes read their bodies themselves (see ``bodies``), so FastAPI knows nothing of them; each
-route passes ``body(name)`` as ``openapi_extra`` and ``answers(...)`` as ``responses``.
+Routes read their token, parameters and bodies from the request themselves (cheaper than
+FastAPI's injection), so FastAPI knows none of them: each route passes ``core_body(name)`` or
+``query(...)`` as ``openapi_extra`` and ``answers(...)`` as ``responses``, and ``install`` adds
+the path parameters and the token requirement from each route's path.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -218,8 +221,43 @@ def core_body(schema_name: str) -> dict:
     return request_body(SCHEMAS[schema_name])
 
 
+def query(**descriptions: str) -> dict:
+    """``openapi_extra`` for optional string query parameters."""
+    return {
+        "parameters": [
+            {"name": name, "in": "query", "required": False, "schema": STRING, "description": text}
+            for name, text in descriptions.items()
+        ]
+    }
+
+
+TOKEN_SCHEME = {
+    "type": "apiKey",
+    "in": "header",
+    "name": "X-Auth-Token",
+    "description": "A token from the identity table (defaults: admin-token, alice-token, "
+    "bob-token) or one issued by POST /v3/auth/tokens.",
+}
+AUTHENTICATED = ("/v1.0/", "/_sim/")
+
+
+def _complete(path: str, operation: dict) -> None:
+    """Declare the path's parameters and, under Trove's and the control API's prefixes, the
+    token; drop FastAPI's 422 entry (this server answers 400 for bad input)."""
+    declared = {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
+    missing = [name for name in re.findall(r"{(\w+)}", path) if name not in declared]
+    operation["parameters"] = [
+        {"name": name, "in": "path", "required": True, "schema": STRING} for name in missing
+    ] + operation.get("parameters", [])
+    if not operation["parameters"]:
+        del operation["parameters"]
+    if path.startswith(AUTHENTICATED):
+        operation["security"] = [{"XAuthToken": []}]
+    operation.get("responses", {}).pop("422", None)
+
+
 def install(app: FastAPI) -> None:
-    """Generate once, without FastAPI's 422 entries: this server answers 400 for bad input."""
+    """Generate the document once, completed by ``_complete``."""
 
     def generate() -> dict:
         if app.openapi_schema is None:
@@ -230,12 +268,10 @@ def install(app: FastAPI) -> None:
                 routes=app.routes,
                 tags=app.openapi_tags,
             )
-            for path in document["paths"].values():
-                for operation in path.values():
-                    operation.get("responses", {}).pop("422", None)
-            schemas = document.get("components", {}).get("schemas", {})
-            for unused in ("HTTPValidationError", "ValidationError"):
-                schemas.pop(unused, None)
+            for path, operations in document["paths"].items():
+                for operation in operations.values():
+                    _complete(path, operation)
+            document["components"] = {"securitySchemes": {"XAuthToken": TOKEN_SCHEME}}
             app.openapi_schema = document
         return app.openapi_schema
 

@@ -7,22 +7,17 @@ parsing: ``count_only``/``include_clustered`` are true only for ``true`` (any ca
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from simulator import Context, Simulator
+from simulator import Simulator
 
 from . import openapi as doc
 from .auth import caller
 from .bodies import json_object
 from .faults import empty_response, json_response
 
-Caller = Annotated[Context, Depends(caller)]
-Flag = Annotated[str | None, Query()]
-
-router = APIRouter(prefix="/v1.0/{tenant_id}", tags=["modules"])
+router = APIRouter(prefix="/v1.0/{tenant_id}", tags=["modules"], default_response_class=Response)
 
 
 def simulator(request: Request) -> Simulator:
@@ -43,15 +38,11 @@ def guest_true(value: str | None) -> bool:
     "/modules",
     summary="module-list",
     responses=doc.answers(200, doc.listing("modules", doc.MODULE)),
+    openapi_extra=doc.query(datastore="`all`: modules for every datastore; else an id or name"),
 )
-async def list_modules(
-    request: Request,
-    ctx: Caller,
-    datastore: Annotated[
-        str | None, Query(description="`all`: modules for every datastore; else id or name")
-    ] = None,
-) -> Response:
-    return json_response({"modules": simulator(request).list_modules(ctx, datastore)})
+async def list_modules(request: Request) -> Response:
+    datastore = request.query_params.get("datastore")
+    return json_response({"modules": simulator(request).list_modules(caller(request), datastore)})
 
 
 @router.post(
@@ -60,8 +51,8 @@ async def list_modules(
     responses=doc.answers(200, doc.envelope("module", doc.MODULE_DETAIL), 413),
     openapi_extra=doc.core_body("module_create"),
 )
-async def create_module(request: Request, ctx: Caller) -> Response:
-    body = await json_object(request)
+async def create_module(request: Request) -> Response:
+    ctx, body = caller(request), await json_object(request)
     return json_response({"module": simulator(request).create_module(ctx, body)})
 
 
@@ -70,8 +61,9 @@ async def create_module(request: Request, ctx: Caller) -> Response:
     summary="module-show",
     responses=doc.answers(200, doc.envelope("module", doc.MODULE_SHOWN)),
 )
-async def show_module(request: Request, ctx: Caller, module_id: str) -> Response:
-    return json_response({"module": simulator(request).show_module(ctx, module_id)})
+async def show_module(request: Request) -> Response:
+    module_id = request.path_params["module_id"]
+    return json_response({"module": simulator(request).show_module(caller(request), module_id)})
 
 
 @router.put(
@@ -80,8 +72,9 @@ async def show_module(request: Request, ctx: Caller, module_id: str) -> Response
     responses=doc.answers(200, doc.envelope("module", doc.MODULE_DETAIL), 413),
     openapi_extra=doc.core_body("module_update"),
 )
-async def update_module(request: Request, ctx: Caller, module_id: str) -> Response:
-    body = await json_object(request)
+async def update_module(request: Request) -> Response:
+    ctx, body = caller(request), await json_object(request)
+    module_id = request.path_params["module_id"]
     return json_response({"module": simulator(request).update_module(ctx, module_id, body)})
 
 
@@ -90,8 +83,8 @@ async def update_module(request: Request, ctx: Caller, module_id: str) -> Respon
     summary="module-delete",
     responses=doc.answers(200, None, description="Deleted; empty body."),
 )
-async def delete_module(request: Request, ctx: Caller, module_id: str) -> Response:
-    simulator(request).delete_module(ctx, module_id)
+async def delete_module(request: Request) -> Response:
+    simulator(request).delete_module(caller(request), request.path_params["module_id"])
     return empty_response(200)
 
 
@@ -101,30 +94,29 @@ async def delete_module(request: Request, ctx: Caller, module_id: str) -> Respon
     responses=doc.answers(
         200,
         {
-            "oneOf": [
+            "anyOf": [
                 doc.listing("instances", doc.INSTANCE, paged=True),
                 doc.listing("instances", doc.INSTANCE_COUNT),
             ]
         },
         description="Instances with the module applied (a page), or one count row per md5.",
     ),
+    openapi_extra=doc.query(
+        count_only="`true` (any case): one count row per md5 instead of instances",
+        include_clustered="`true` (any case): count cluster members too",
+        limit="page size, 1..20",
+        marker="last instance id of the previous page",
+    ),
 )
-async def module_instances(
-    request: Request,
-    ctx: Caller,
-    module_id: str,
-    count_only: Flag = None,
-    include_clustered: Flag = None,
-    limit: Annotated[str | None, Query(description="page size, 1..20")] = None,
-    marker: Annotated[str | None, Query(description="last id on the previous page")] = None,
-) -> Response:
-    sim = simulator(request)
-    clustered = upstream_true(include_clustered)
-    if upstream_true(count_only):
+async def module_instances(request: Request) -> Response:
+    ctx, sim, query = caller(request), simulator(request), request.query_params
+    module_id = request.path_params["module_id"]
+    clustered = upstream_true(query.get("include_clustered"))
+    if upstream_true(query.get("count_only")):
         rows = sim.module_instance_count(ctx, module_id, include_clustered=clustered)
         return json_response({"instances": rows})
     items, next_marker = sim.module_instances(
-        ctx, module_id, include_clustered=clustered, limit=limit, marker=marker
+        ctx, module_id, clustered, limit=query.get("limit"), marker=query.get("marker")
     )
     page: dict = {"instances": items}
     if next_marker is not None:
@@ -140,9 +132,9 @@ async def module_instances(
     responses=doc.answers(202, None, 413, description="Accepted; batches run on the clock."),
     openapi_extra=doc.core_body("module_reapply"),
 )
-async def reapply_module(request: Request, ctx: Caller, module_id: str) -> Response:
-    body = await json_object(request)
-    simulator(request).reapply_module(ctx, module_id, body)
+async def reapply_module(request: Request) -> Response:
+    ctx, body = caller(request), await json_object(request)
+    simulator(request).reapply_module(ctx, request.path_params["module_id"], body)
     return empty_response(202)
 
 
@@ -151,20 +143,15 @@ async def reapply_module(request: Request, ctx: Caller, module_id: str) -> Respo
     summary="module-query / module-retrieve / module-list-instance",
     tags=["instance modules"],
     responses=doc.answers(200, doc.listing("modules", doc.GUEST_RESULT)),
+    openapi_extra=doc.query(
+        from_guest="accepted and ignored: upstream answers from the guest either way",
+        include_contents="true, 1 or yes (any case): add each module's base64 contents",
+    ),
 )
-async def instance_modules(
-    request: Request,
-    ctx: Caller,
-    instance_id: str,
-    from_guest: Annotated[
-        str | None, Query(description="accepted; upstream answers from the guest either way")
-    ] = None,
-    include_contents: Annotated[
-        str | None, Query(description="true, 1 or yes (any case): add base64 contents")
-    ] = None,
-) -> Response:
+async def instance_modules(request: Request) -> Response:
+    contents = guest_true(request.query_params.get("include_contents"))
     modules = simulator(request).instance_modules(
-        ctx, instance_id, include_contents=guest_true(include_contents)
+        caller(request), request.path_params["instance_id"], include_contents=contents
     )
     return json_response({"modules": modules})
 
@@ -176,8 +163,9 @@ async def instance_modules(
     responses=doc.answers(200, doc.listing("modules", doc.GUEST_RESULT), 413),
     openapi_extra=doc.core_body("module_apply"),
 )
-async def apply_modules(request: Request, ctx: Caller, instance_id: str) -> Response:
-    body = await json_object(request)
+async def apply_modules(request: Request) -> Response:
+    ctx, body = caller(request), await json_object(request)
+    instance_id = request.path_params["instance_id"]
     return json_response({"modules": simulator(request).apply_modules(ctx, instance_id, body)})
 
 
@@ -187,8 +175,7 @@ async def apply_modules(request: Request, ctx: Caller, instance_id: str) -> Resp
     tags=["instance modules"],
     responses=doc.answers(200, None, description="Removed; empty body."),
 )
-async def remove_module(
-    request: Request, ctx: Caller, instance_id: str, module_id: str
-) -> Response:
-    simulator(request).remove_module(ctx, instance_id, module_id)
+async def remove_module(request: Request) -> Response:
+    params = request.path_params
+    simulator(request).remove_module(caller(request), params["instance_id"], params["module_id"])
     return empty_response(200)

@@ -10,11 +10,12 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from . import openapi as doc
+from .auth import caller
 from .bodies import json_object
 from .faults import empty_response, json_response
-from .routes_modules import Caller, simulator
+from .routes_modules import simulator
 
-router = APIRouter(prefix="/v1.0/{tenant_id}")
+router = APIRouter(prefix="/v1.0/{tenant_id}", default_response_class=Response)
 
 
 @router.post(
@@ -24,8 +25,8 @@ router = APIRouter(prefix="/v1.0/{tenant_id}")
     responses=doc.answers(200, doc.envelope("instance", doc.INSTANCE_DETAIL), 413),
     openapi_extra=doc.core_body("instance_create"),
 )
-async def create_instance(request: Request, ctx: Caller) -> Response:
-    body = await json_object(request)
+async def create_instance(request: Request) -> Response:
+    ctx, body = caller(request), await json_object(request)
     return json_response({"instance": simulator(request).create_instance(ctx, body)})
 
 
@@ -35,7 +36,8 @@ async def create_instance(request: Request, ctx: Caller) -> Response:
     tags=["instances"],
     responses=doc.answers(200, doc.listing("instances", doc.INSTANCE)),
 )
-async def list_instances(request: Request, ctx: Caller) -> Response:
+async def list_instances(request: Request) -> Response:
+    ctx = caller(request)
     return json_response({"instances": simulator(request).list_instances(ctx)})
 
 
@@ -45,7 +47,8 @@ async def list_instances(request: Request, ctx: Caller) -> Response:
     tags=["instances"],
     responses=doc.answers(200, doc.envelope("instance", doc.INSTANCE_DETAIL)),
 )
-async def show_instance(request: Request, ctx: Caller, instance_id: str) -> Response:
+async def show_instance(request: Request) -> Response:
+    ctx, instance_id = caller(request), request.path_params["instance_id"]
     return json_response({"instance": simulator(request).show_instance(ctx, instance_id)})
 
 
@@ -56,7 +59,8 @@ async def show_instance(request: Request, ctx: Caller, instance_id: str) -> Resp
     status_code=202,
     responses=doc.answers(202, None, 422, 501, description="Accepted; empty body."),
 )
-async def delete_instance(request: Request, ctx: Caller, instance_id: str) -> Response:
+async def delete_instance(request: Request) -> Response:
+    ctx, instance_id = caller(request), request.path_params["instance_id"]
     simulator(request).delete_instance(ctx, instance_id)
     return empty_response(202)
 
@@ -68,8 +72,8 @@ async def delete_instance(request: Request, ctx: Caller, instance_id: str) -> Re
     responses=doc.answers(200, doc.envelope("cluster", doc.CLUSTER), 413),
     openapi_extra=doc.core_body("cluster_create"),
 )
-async def create_cluster(request: Request, ctx: Caller) -> Response:
-    body = await json_object(request)
+async def create_cluster(request: Request) -> Response:
+    ctx, body = caller(request), await json_object(request)
     return json_response({"cluster": simulator(request).create_cluster(ctx, body)})
 
 
@@ -79,7 +83,8 @@ async def create_cluster(request: Request, ctx: Caller) -> Response:
     tags=["clusters"],
     responses=doc.answers(200, doc.listing("clusters", doc.CLUSTER)),
 )
-async def list_clusters(request: Request, ctx: Caller) -> Response:
+async def list_clusters(request: Request) -> Response:
+    ctx = caller(request)
     return json_response({"clusters": simulator(request).list_clusters(ctx)})
 
 
@@ -89,7 +94,8 @@ async def list_clusters(request: Request, ctx: Caller) -> Response:
     tags=["clusters"],
     responses=doc.answers(200, doc.envelope("cluster", doc.CLUSTER)),
 )
-async def show_cluster(request: Request, ctx: Caller, cluster_id: str) -> Response:
+async def show_cluster(request: Request) -> Response:
+    ctx, cluster_id = caller(request), request.path_params["cluster_id"]
     return json_response({"cluster": simulator(request).show_cluster(ctx, cluster_id)})
 
 
@@ -100,7 +106,8 @@ async def show_cluster(request: Request, ctx: Caller, cluster_id: str) -> Respon
     status_code=202,
     responses=doc.answers(202, None, description="Accepted; empty body."),
 )
-async def delete_cluster(request: Request, ctx: Caller, cluster_id: str) -> Response:
+async def delete_cluster(request: Request) -> Response:
+    ctx, cluster_id = caller(request), request.path_params["cluster_id"]
     simulator(request).delete_cluster(ctx, cluster_id)
     return empty_response(202)
 
@@ -111,7 +118,8 @@ async def delete_cluster(request: Request, ctx: Caller, cluster_id: str) -> Resp
     tags=["catalogue"],
     responses=doc.answers(200, doc.listing("flavors", doc.FLAVOR)),
 )
-async def list_flavors(request: Request, ctx: Caller) -> Response:
+async def list_flavors(request: Request) -> Response:
+    ctx = caller(request)
     return json_response({"flavors": simulator(request).list_flavors(ctx)})
 
 
@@ -121,7 +129,8 @@ async def list_flavors(request: Request, ctx: Caller) -> Response:
     tags=["catalogue"],
     responses=doc.answers(200, doc.envelope("flavor", doc.FLAVOR)),
 )
-async def show_flavor(request: Request, ctx: Caller, flavor_id: str) -> Response:
+async def show_flavor(request: Request) -> Response:
+    ctx, flavor_id = caller(request), request.path_params["flavor_id"]
     return json_response({"flavor": simulator(request).show_flavor(ctx, flavor_id)})
 
 
@@ -131,7 +140,8 @@ async def show_flavor(request: Request, ctx: Caller, flavor_id: str) -> Response
     tags=["catalogue"],
     responses=doc.answers(200, doc.listing("datastores", doc.DATASTORE)),
 )
-async def list_datastores(request: Request, ctx: Caller) -> Response:
+async def list_datastores(request: Request) -> Response:
+    ctx = caller(request)
     return json_response({"datastores": simulator(request).list_datastores(ctx)})
 
 
@@ -141,7 +151,8 @@ async def list_datastores(request: Request, ctx: Caller) -> Response:
     tags=["catalogue"],
     responses=doc.answers(200, doc.envelope("datastore", doc.DATASTORE)),
 )
-async def show_datastore(request: Request, ctx: Caller, datastore: str) -> Response:
+async def show_datastore(request: Request) -> Response:
+    ctx, datastore = caller(request), request.path_params["datastore"]
     return json_response({"datastore": simulator(request).show_datastore(ctx, datastore)})
 
 
@@ -151,7 +162,8 @@ async def show_datastore(request: Request, ctx: Caller, datastore: str) -> Respo
     tags=["catalogue"],
     responses=doc.answers(200, doc.listing("versions", doc.VERSION)),
 )
-async def list_versions(request: Request, ctx: Caller, datastore: str) -> Response:
+async def list_versions(request: Request) -> Response:
+    ctx, datastore = caller(request), request.path_params["datastore"]
     versions = simulator(request).list_datastore_versions(ctx, datastore)
     return json_response({"versions": versions})
 
@@ -162,6 +174,8 @@ async def list_versions(request: Request, ctx: Caller, datastore: str) -> Respon
     tags=["catalogue"],
     responses=doc.answers(200, doc.envelope("version", doc.VERSION)),
 )
-async def show_version(request: Request, ctx: Caller, datastore: str, version: str) -> Response:
+async def show_version(request: Request) -> Response:
+    ctx, datastore = caller(request), request.path_params["datastore"]
+    version = request.path_params["version"]
     found = simulator(request).show_datastore_version(ctx, datastore, version)
     return json_response({"version": found})

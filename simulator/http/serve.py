@@ -50,24 +50,19 @@ class _Server(uvicorn.Server):
         # re-raise of the captured signal after shutdown (death by signal) never happens.
         yield
 
-
-def _endpoint(server: uvicorn.Server) -> str:
-    host, port = server.servers[0].sockets[0].getsockname()[:2]
-    host = f"[{host}]" if ":" in host else host
-    return f"http://{host}:{port}"
+    async def startup(self, sockets=None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            host, port = self.servers[0].sockets[0].getsockname()[:2]
+            root = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+            print(f"trovesim serving Trove v1.0 at {root}/v1.0/ (keystone {root}/v3)", flush=True)
 
 
 async def _run(server: _Server) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, server.handle_exit, signum, None)
-    serving = asyncio.create_task(server.serve())
-    while not server.started and not serving.done():
-        await asyncio.sleep(0.01)
-    if server.started:
-        root = _endpoint(server)
-        print(f"trovesim serving Trove v1.0 at {root}/v1.0/ (keystone {root}/v3)", flush=True)
-    await serving
+    await server.serve()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
             runner.run(_run(server))
-    except SystemExit as failed:  # uvicorn exits this way when it cannot bind
-        return int(failed.code or 1)
+    except SystemExit:  # uvicorn's way out when it cannot bind; it has logged why
+        return 1
     print("trovesim stopped", flush=True)
     return 0
 

@@ -1,0 +1,92 @@
+"""``trovesim serve`` as a command: its ready line, loopback default, clean stop on signals,
+``--catalog``, and refusals of unusable files or ports."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+
+import httpx
+import pytest
+from http_harness import READY, TROVESIM, start_server, trove_client
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_serves_on_loopback_and_stops_cleanly(signum):
+    server = start_server()
+    assert server.url.startswith("http://127.0.0.1:")
+    assert httpx.get(f"{server.url}/healthz").status_code == 204
+    assert trove_client(server, "tenant-a").modules.list() == []
+    code, output = server.stop(signum)
+    assert code == 0
+    assert output.strip().endswith("trovesim stopped")
+    assert "Traceback" not in output
+
+
+def test_ready_line_names_both_endpoints():
+    server = start_server("--clock", "virtual")
+    try:
+        answer = httpx.get(f"{server.url}/v3")
+        assert answer.status_code == 200
+        assert server.control("GET", "/clock").json()["clock"]["kind"] == "virtual"
+    finally:
+        server.stop()
+    assert READY.pattern.startswith("^trovesim serving Trove v1\\.0 at ")
+
+
+def test_catalog_file_replaces_the_default_catalogue(tmp_path):
+    catalog = {
+        "default_datastore": "postgresql",
+        "datastores": [{"name": "postgresql", "default_version": "12", "versions": ["12", "13"]}],
+        "flavors": [{"id": "7", "name": "tiny", "ram": 256, "vcpus": 1}],
+    }
+    (tmp_path / "catalog.json").write_text(json.dumps(catalog))
+    server = start_server("--catalog", str(tmp_path / "catalog.json"))
+    try:
+        client = trove_client(server, "tenant-a")
+        assert [d.name for d in client.datastores.list()] == ["postgresql"]
+        assert [f.id for f in client.flavors.list()] == ["7"]
+        instance = client.instances.create("i", "7", volume={"size": 1})
+        assert instance.datastore == {"type": "postgresql", "version": "12"}
+    finally:
+        assert server.stop()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "content"),
+    [
+        ("--identity", "{not json"),
+        ("--identity", '{"users": [{"name": "x"}]}'),
+        (
+            "--identity",
+            '{"users": [{"name": "a", "token": "t", "project": "p"}, '
+            '{"name": "b", "token": "t", "project": "q"}]}',
+        ),
+        ("--catalog", '{"datastores": 3}'),
+    ],
+)
+def test_unusable_files_are_refused_before_serving(tmp_path, option, content):
+    (tmp_path / "file.json").write_text(content)
+    done = subprocess.run(
+        [*TROVESIM, "--port", "0", option, str(tmp_path / "file.json")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("trovesim serve: ")
+    assert "serving" not in done.stdout
+
+
+def test_a_port_in_use_is_reported():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [*TROVESIM, "--port", str(port)], capture_output=True, text=True, timeout=30
+        )
+    assert done.returncode == 1
+    assert "address already in use" in (done.stdout + done.stderr).lower()
