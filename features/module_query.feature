@@ -23,30 +23,51 @@ Feature: module-query and the ping driver's messages
       | message=a=b\n                      | OK     | a=b                 |
       | colour=blue\nmessage=second line\n | OK     | second line         |
 
-    @QRY-5
-    Examples: how the driver reads the file
-      | file                                | status | message      |
-      | message = Hello\n                   | OK     | " Hello"     |
-      | message=Hello # a greeting\n        | OK     | "Hello "     |
-      | # message=hidden\nmessage=shown\n   | OK     | shown        |
+  @QRY-5
+  Scenario Outline: The ping driver reads the file line by line, as key=value
+    Given tenant A has created a ping module "pinger" with contents "<file>"
+    When tenant A applies "pinger" to "inst"
+    Then module-query of "inst" as tenant A shows:
+      | Name   | Type | Status   | Message   |
+      | pinger | ping | <status> | <message> |
+
+    Examples:
+      | file                                | status | message           |
+      | message = Hello\n                   | OK     | " Hello"          |
+      | message=Hello # a greeting\n        | OK     | "Hello "          |
+      | # message=hidden\nmessage=shown\n   | OK     | shown             |
       | \n\nmessage=after blank lines\n     | OK     | after blank lines |
-      | message=true\n                      | OK     | True         |
-      | message=FALSE\n                     | OK     | False        |
-      | message=one\nmessage=two\n          | OK     | two          |
-      | Message=first\nmessage=second\n     | OK     | first        |
-      | message=\n                          | OK     | ""           |
+      | message=true\n                      | OK     | True              |
+      | message=FALSE\n                     | OK     | False             |
+      | message=one\nmessage=two\n          | OK     | two               |
+      | Message=first\nmessage=second\n     | OK     | first             |
+      | message=\n                          | OK     | ""                |
 
-    @QRY-3
-    Examples: no message
-      | file                        | status | message                            |
-      | greeting=Hello\n            | ERROR  | Message not found in contents file |
-      | # message=commented out\n   | ERROR  | Message not found in contents file |
+  @QRY-3
+  Scenario Outline: Without a message the ping driver reports an error
+    Given tenant A has created a ping module "pinger" with contents "<file>"
+    When tenant A applies "pinger" to "inst"
+    Then module-query of "inst" as tenant A shows:
+      | Name   | Type | Status   | Message   |
+      | pinger | ping | <status> | <message> |
 
-    @QRY-4
-    Examples: files the driver cannot read
-      | file                 | status | message                                                                                           |
-      | just some words\n    | ERROR  | Could not extract ping message: not enough values to unpack (expected 2, got 1)                    |
-      | \x99\x01message=x\n  | ERROR  | Could not extract ping message: 'utf-8' codec can't decode byte 0x99 in position 0: invalid start byte |
+    Examples:
+      | file                      | status | message                            |
+      | greeting=Hello\n          | ERROR  | Message not found in contents file |
+      | # message=commented out\n | ERROR  | Message not found in contents file |
+
+  @QRY-4
+  Scenario Outline: A file the ping driver cannot read is reported as an error
+    Given tenant A has created a ping module "pinger" with contents "<file>"
+    When tenant A applies "pinger" to "inst"
+    Then module-query of "inst" as tenant A shows:
+      | Name   | Type | Status   | Message   |
+      | pinger | ping | <status> | <message> |
+
+    Examples:
+      | file                | status | message                                                                                                 |
+      | just some words\n   | ERROR  | Could not extract ping message: not enough values to unpack (expected 2, got 1)                          |
+      | \x99\x01message=x\n | ERROR  | Could not extract ping message: 'utf-8' codec can't decode byte 0x99 in position 0: invalid start byte |
 
   @QRY-11
   Scenario Outline: The New Relic license driver reports whether the key was installed
