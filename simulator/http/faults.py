@@ -12,7 +12,6 @@ import logging
 import uuid
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
@@ -65,12 +64,6 @@ def _allowed(request: Request) -> str:
     return ", ".join(sorted(methods))
 
 
-async def _validation_error(request: Request, error: RequestValidationError) -> Response:
-    # Routes declare only optional string parameters, so this is a safety net, not a path.
-    problems = "; ".join(f"{'.'.join(map(str, e['loc']))} {e['msg']}" for e in error.errors())
-    return fault_response(TroveError(400, f"Validation error: {problems}"))
-
-
 async def _crash(request: Request, error: Exception) -> Response:
     """Trove's wording for a server fault; the id ties the response to the logged traceback."""
     incident = uuid.uuid4()
@@ -85,5 +78,4 @@ async def _crash(request: Request, error: Exception) -> Response:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(TroveError, _trove_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _crash)

@@ -243,7 +243,7 @@ AUTHENTICATED = ("/v1.0/", "/_sim/")
 
 def _complete(path: str, operation: dict) -> None:
     """Declare the path's parameters and, under Trove's and the control API's prefixes, the
-    token; drop FastAPI's 422 entry (this server answers 400 for bad input)."""
+    token."""
     declared = {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
     missing = [name for name in re.findall(r"{(\w+)}", path) if name not in declared]
     operation["parameters"] = [
@@ -253,7 +253,6 @@ def _complete(path: str, operation: dict) -> None:
         del operation["parameters"]
     if path.startswith(AUTHENTICATED):
         operation["security"] = [{"XAuthToken": []}]
-    operation.get("responses", {}).pop("422", None)
 
 
 def install(app: FastAPI) -> None:

@@ -47,9 +47,13 @@ def test_request_bodies_are_the_cores_schemas(server):
     )
     assert body("/v1.0/{tenant_id}/instances", "post") == SCHEMAS["instance_create"]
     assert body("/v1.0/{tenant_id}/clusters", "post") == SCHEMAS["cluster_create"]
-    for operations in paths.values():
-        for operation in operations.values():
-            assert "422" not in operation["responses"]
+    unprocessable = [
+        (path, method)
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+        if "422" in operation["responses"]
+    ]
+    assert unprocessable == [("/v1.0/{tenant_id}/instances/{instance_id}", "delete")]
 
 
 def test_interactive_docs_page(server):
@@ -109,7 +113,6 @@ def test_schemathesis_finds_no_server_error_and_no_contradiction(tmp_path):
         )
         assert done.returncode == 0, done.stdout[-20000:] + done.stderr[-2000:]
         assert " passed" in done.stdout
-        print(done.stdout[-1500:])
     finally:
         code, output = server.stop()
     assert code == 0

@@ -4,10 +4,14 @@ methods. Each is refused with Trove's fault body, never a 500, and leaves the wo
 
 from __future__ import annotations
 
+import asyncio
 import base64
 
 import httpx
 import pytest
+
+from simulator import Simulator
+from simulator.http import create_app
 
 ALICE = {"X-Auth-Token": "alice-token"}
 GOOD_MODULE = {
@@ -148,3 +152,28 @@ def test_bad_limit_is_refused(world):
     )
     assert fault_of(answer, 400) == "Validation error: limit '-3' is not a positive integer"
     httpx.delete(f"{world.endpoint('tenant-a')}/modules/{module_id}", headers=ALICE)
+
+
+class BrokenSimulator(Simulator):
+    def list_flavors(self, ctx):
+        raise RuntimeError("a bug in the model")
+
+
+def test_a_crash_still_answers_with_a_fault_body(caplog):
+    """The safety net for bugs: Trove's 500 body and message, with the traceback logged."""
+
+    async def ask() -> httpx.Response:
+        transport = httpx.ASGITransport(
+            app=create_app(BrokenSimulator()), raise_app_exceptions=False
+        )
+        async with httpx.AsyncClient(transport=transport, base_url="http://sim") as client:
+            return await client.get("/v1.0/tenant-a/flavors", headers=ALICE)
+
+    answer = asyncio.run(ask())
+    message = fault_of(answer, 500)
+    assert "instanceFault" in answer.json()
+    assert message.startswith(
+        "Internal Server Error. Please keep this ID to help us figure out what went wrong: ("
+    )
+    incident = message.rsplit("(", 1)[1].rstrip(").")
+    assert any(incident in r.getMessage() and r.exc_info for r in caplog.records)
