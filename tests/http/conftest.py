@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,19 +10,16 @@ from http_harness import Server, start_server, trove_client
 from troveclient.v1 import client as trove_v1
 
 
-@pytest.fixture(scope="session", autouse=True)
-def client_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """troveclient writes uuid caches under HOME: keep them in a temporary folder."""
-    home = tmp_path_factory.mktemp("home")
-    saved = {k: os.environ.get(k) for k in ("HOME", "TROVECLIENT_UUID_CACHE_DIR")}
-    os.environ["HOME"] = str(home)
-    os.environ["TROVECLIENT_UUID_CACHE_DIR"] = str(home / "uuid-cache")
-    yield home
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+@pytest.fixture(scope="session")
+def client_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("home")
+
+
+@pytest.fixture(autouse=True)
+def quiet_home(client_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """troveclient and the CLIs write uuid caches under HOME: keep them in a temporary folder."""
+    monkeypatch.setenv("HOME", str(client_home))
+    monkeypatch.setenv("TROVECLIENT_UUID_CACHE_DIR", str(client_home / "uuid-cache"))
 
 
 @pytest.fixture(scope="session")
