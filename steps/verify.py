@@ -23,11 +23,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import steps
-
 from .plugin import CREDENTIALS, INPROCESS
 
-SUITE = Path(steps.__file__).resolve().parent / "suite.py"
+SUITE = Path(__file__).resolve().parent / "suite.py"
 # Plugins the suite does not use; loading them costs seconds at every start.
 UNUSED_PLUGINS = ("schemathesis", "hypothesispytest", "anyio")
 REPORT_FAILED = 2

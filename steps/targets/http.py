@@ -15,6 +15,7 @@ import datetime as _dt
 import os
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +23,11 @@ from typing import TypeVar
 
 from keystoneauth1 import session as ks_session
 from keystoneauth1 import token_endpoint
-from troveclient.apiclient import exceptions as trove_errors
-from troveclient.v1 import client as trove_v1
+
+with warnings.catch_warnings():  # osc_lib, imported by troveclient, warns about itself
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from troveclient.apiclient import exceptions as trove_errors
+    from troveclient.v1 import client as trove_v1
 
 from . import bodies
 from .base import Caller, RawKind, ReapplyOptions, TargetError

@@ -1,0 +1,52 @@
+"""The conformance suite inside the test session: its plugin, and ``trovesim serve`` to judge.
+
+``pytest_plugins`` is only honoured in the rootdir's conftest, so the suite's plugin is imported
+here when pytest configures this folder (the flags it adds then keep their defaults).
+"""
+
+from __future__ import annotations
+
+import re
+import selectors
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+STARTUP_SECONDS = 60
+LISTENING = re.compile(r"serving Trove v1\.0 at (?P<url>http://\S+/v1\.0)/")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.pluginmanager.has_plugin("steps.plugin"):
+        config.pluginmanager.import_plugin("steps.plugin")
+
+
+def _first_line(process: subprocess.Popen, seconds: float) -> str:
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        if not selector.select(timeout=seconds):
+            return ""
+    return process.stdout.readline()
+
+
+@pytest.fixture(scope="session")
+def trovesim_server() -> Iterator[str]:
+    """``trovesim serve`` on a free port with a virtual clock; yields its URL up to /v1.0."""
+    command = [sys.executable, "-m", "simulator.cli", "serve", "--port", "0", "--clock", "virtual"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        line = _first_line(process, STARTUP_SECONDS)
+        listening = LISTENING.search(line)
+        if listening is None:
+            raise RuntimeError(f"trovesim serve did not start: {line!r}")
+        yield listening.group("url")
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()

@@ -1,0 +1,19 @@
+"""Every scenario of the suite against the embedded simulator (the in-process target)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from pytest_bdd import scenarios
+
+from steps.paths import features_dir
+from steps.plugin import INPROCESS, TargetSpec
+
+
+@pytest.fixture(scope="module")
+def target_spec(pytestconfig: pytest.Config) -> TargetSpec:
+    return dataclasses.replace(TargetSpec.from_config(pytestconfig), target=INPROCESS)
+
+
+scenarios(str(features_dir()))
