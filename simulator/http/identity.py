@@ -112,9 +112,6 @@ class Identities:
     def default(cls) -> Identities:
         return cls.from_data(DEFAULT_IDENTITIES)
 
-    def __iter__(self):
-        return iter(self._by_token.values())
-
     def by_token(self, token: str | None) -> Identity | None:
         return self._by_token.get(token) if token else None
 
