@@ -101,3 +101,17 @@ Feature: Bad requests
       Validation error: instance['modules'][0]['id'] 'bad' does not match '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$'
       """
     And the fault is badRequest
+
+  @BAD-7
+  Scenario Outline: A module-apply naming no modules applies nothing
+    When tenant A sends a module-apply to "inst" with the body:
+      """
+      <body>
+      """
+    Then the request succeeds
+    And module-query of "inst" as tenant A shows no modules
+
+    Examples:
+      | body            |
+      | {"modules": []} |
+      | {}              |

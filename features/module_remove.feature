@@ -82,3 +82,18 @@ Feature: module-remove
       | type | new_relic_license |
     When tenant A removes "shifty" from "inst"
     Then the request is refused with 400 "Module 'shifty' has not been applied"
+
+  @REM-9
+  Scenario: A tenant cannot remove a hidden module; the admin can
+    Given the admin has created a module "quiet" with:
+      | all tenants | yes |
+      | hidden      | yes |
+    And tenant A has applied "quiet" to "inst"
+    When tenant A removes "quiet" from "inst"
+    Then the request is refused with 404 "Module with ID {id of quiet} could not be found."
+    When the admin removes "quiet" from "inst"
+    Then the request succeeds
+    And module-query of "inst" as the admin shows:
+      | Name  |
+      | other |
+      | hello |

@@ -147,6 +147,19 @@ Feature: Module update and md5 versions
       | datastore_version    | all   |
       | datastore_version_id | None  |
 
+  @UPD-7 @upstream-differs
+  Scenario: All datastores sent as 0 leaves the datastore bound
+    Given tenant A has created a module "bound" with:
+      | datastore | mysql |
+    When tenant A sends a module update of "bound" with the body:
+      """
+      {"module": {"all_datastores": 0, "all_datastore_versions": 0}}
+      """
+    Then the request succeeds
+    And "bound" as seen by tenant A has these properties:
+      | datastore         | mysql |
+      | datastore_version | all   |
+
   @UPD-8
   Scenario: The datastore cannot be unbound while a version stays bound
     Given tenant A has created a module "bound" with:

@@ -50,3 +50,12 @@ def trovesim_server() -> Iterator[str]:
             process.kill()
             process.wait()
         process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def serial_run(tmp_path_factory: pytest.TempPathFactory):
+    """The unbroken suite, serial, in its own process: the verdicts other runs are held to."""
+    # Imported here: the suite's plugin must be imported by pytest first (assertion rewriting).
+    from conformance_runs import run_suite
+
+    return run_suite(tmp_path_factory.mktemp("serial"))
