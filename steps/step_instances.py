@@ -133,8 +133,11 @@ def _create_cluster(
 
 
 def _cluster_members(world: World, name: str) -> list[dict]:
+    """The cluster's members, learning their names (a create may answer before it has them)."""
     owner, cluster_id = world.cluster_owner(name), world.cluster_id(name)
-    return world.must(lambda: world.target.show_cluster(owner, cluster_id))["instances"]
+    shown = world.must(lambda: world.target.show_cluster(owner, cluster_id))
+    world.remember_cluster(name, shown, owner)
+    return shown["instances"]
 
 
 @given(parsers.re(CLUSTER_CREATE.format("has created")))
