@@ -157,7 +157,7 @@ class InstanceOps(SimState):
 
     @operation
     def apply_modules(self, ctx: Context, instance_id: str, body: dict) -> list[dict]:
-        ids = [m["id"] for m in validate("module_apply", body)["modules"]]
+        ids = [m["id"] for m in validate("module_apply", body).get("modules", [])]
         instance = self.load_instance(ctx, instance_id)
         modules = self.usable_modules(ctx, ids)
         self.check_applicable(modules, instance.datastore_id, instance.datastore_version_id)

@@ -116,18 +116,22 @@ SCHEMAS: dict[str, dict] = {
             },
         },
     ),
-    "module_apply": _envelope(
-        "modules",
-        {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["id"],
-                "additionalProperties": True,
-                "properties": {"id": {"type": "string", "minLength": 1, "maxLength": 64}},
-            },
+    # Trove reads ``body.get('modules', [])``: a body without the list applies nothing.
+    "module_apply": {
+        "type": "object",
+        "additionalProperties": True,
+        "properties": {
+            "modules": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id"],
+                    "additionalProperties": True,
+                    "properties": {"id": {"type": "string", "minLength": 1, "maxLength": 64}},
+                },
+            }
         },
-    ),
+    },
     "module_reapply": _envelope(
         "reapply",
         {
