@@ -11,13 +11,14 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 from keystoneauth1 import session as ks_session
 from keystoneauth1 import token_endpoint
 from troveclient.v1 import client as trove_v1
 
-TROVESIM = [sys.executable, "-m", "simulator.http.serve"]  # TODO-SWITCH
+TROVESIM = [str(Path(sys.executable).with_name("trovesim")), "serve"]
 READY = re.compile(r"^trovesim serving Trove v1\.0 at (http://\S+)/v1\.0/ \(keystone (\S+)\)$")
 START_TIMEOUT = 30.0
 
