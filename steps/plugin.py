@@ -8,6 +8,8 @@ Load it with ``-p steps.plugin`` (``trovesim verify`` does), or from a conftest'
                                 TROVESIM_ADMIN_TOKEN, TROVESIM_TENANT_TOKEN, ...
   --admin-project, --tenant-project, --second-tenant-project
                                 the projects those tokens act in (the URL's tenant)
+  --build-wait, --settle-wait   seconds to wait for builds, and for reads after background
+                                work, on an endpoint whose clock the suite cannot move
 
 Scenarios tagged @simulator-only are skipped, with the reason, on a target that cannot drive the
 simulator's clock, guests and builds.
@@ -24,7 +26,7 @@ import pytest
 from faker import Faker
 
 from .paths import requirement_ids
-from .targets.base import Caller, Target
+from .targets.base import DEFAULT_BUILD_WAIT_SECONDS, DEFAULT_SETTLE_SECONDS, Caller, Target
 from .world import World
 
 pytest_plugins = [
@@ -54,6 +56,13 @@ CREDENTIALS = {
 }
 
 
+# (option, environment variable, default seconds) for endpoints that work in the background.
+WAITS = (
+    ("--build-wait", "TROVESIM_BUILD_WAIT", DEFAULT_BUILD_WAIT_SECONDS),
+    ("--settle-wait", "TROVESIM_SETTLE_WAIT", DEFAULT_SETTLE_SECONDS),
+)
+
+
 def _dest(option: str) -> str:
     return option.lstrip("-").replace("-", "_")
 
@@ -68,6 +77,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     for pair in CREDENTIALS.values():
         for option, variable, default in pair:
             group.addoption(option, default=os.environ.get(variable, default), help=variable)
+    for option, variable, default in WAITS:
+        group.addoption(
+            option, type=float, default=float(os.environ.get(variable, default)), help=variable
+        )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -88,6 +101,8 @@ class TargetSpec:
     target: str
     tokens: dict[Caller, str]
     projects: dict[Caller, str]
+    build_wait_seconds: float = DEFAULT_BUILD_WAIT_SECONDS
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS
 
     @classmethod
     def from_config(cls, config: pytest.Config) -> TargetSpec:
@@ -98,6 +113,8 @@ class TargetSpec:
             target=read("--target"),
             tokens={c: read(token[0]) for c, (token, _) in CREDENTIALS.items()},
             projects={c: read(project[0]) for c, (_, project) in CREDENTIALS.items()},
+            build_wait_seconds=read("--build-wait"),
+            settle_seconds=read("--settle-wait"),
         )
 
 
@@ -115,7 +132,15 @@ def open_targets(spec: TargetSpec) -> Targets:
         return InProcessTargets()
     from .targets.http import Endpoint, HttpConnection
 
-    return HttpConnection(Endpoint(spec.target, spec.tokens, spec.projects))
+    return HttpConnection(
+        Endpoint(
+            spec.target,
+            spec.tokens,
+            spec.projects,
+            settle_seconds=spec.settle_seconds,
+            build_wait_seconds=spec.build_wait_seconds,
+        )
+    )
 
 
 @pytest.fixture(scope="module")

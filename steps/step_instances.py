@@ -38,7 +38,7 @@ def _wait_until_built(world: World, who: str, instance_id: str) -> None:
         status = world.must(lambda: world.target.show_instance(caller(who), instance_id))["status"]
         assert status != "BUILD", "the instance is still building"
 
-    world.eventually(built)
+    world.eventually(built, world.target.build_wait_seconds)
 
 
 @given(parsers.re(INSTANCE_CREATE.format("has created")))
@@ -156,7 +156,7 @@ def given_cluster(
         statuses = [m["status"] for m in _cluster_members(world, name)]
         assert "BUILD" not in statuses, f"members are {statuses}"
 
-    world.eventually(built)
+    world.eventually(built, world.target.build_wait_seconds)
 
 
 @when(parsers.re(CLUSTER_CREATE.format("creates")))

@@ -49,7 +49,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def pytest_command(args: argparse.Namespace, report_dir: Path) -> list[str]:
+    # Plain asserts: every step states its own failure message, and rewriting costs a second.
     command = [sys.executable, "-m", "pytest", str(SUITE), "-p", "steps.plugin", "-rfEs"]
+    command.append("--assert=plain")
     if importlib.util.find_spec("reports.pytest_plugin") is not None:
         command += ["-p", "reports.pytest_plugin"]
     for plugin in UNUSED_PLUGINS:

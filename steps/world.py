@@ -136,9 +136,11 @@ class World:
         except TargetError as refused:
             raise AssertionError(f"the setup request was refused: {refused}") from None
 
-    def eventually(self, check: Callable[[], None]) -> None:
-        """Run a check; on an endpoint still working in the background, retry it for a while."""
-        deadline = time.monotonic() + self.target.settle_seconds
+    def eventually(self, check: Callable[[], None], seconds: float | None = None) -> None:
+        """Run a check; on an endpoint still working in the background, retry it for a while
+        (``seconds``, by default the target's settle time)."""
+        wait = self.target.settle_seconds if seconds is None else seconds
+        deadline = time.monotonic() + wait
         while True:
             try:
                 check()
@@ -229,5 +231,5 @@ class World:
             assert status != "BUILD", f"instance {instance_id} is still building"
 
         with contextlib.suppress(AssertionError):  # the delete below reports what Trove says
-            self.eventually(built)
+            self.eventually(built, self.target.build_wait_seconds)
         self.target.delete_instance(owner, instance_id)

@@ -13,6 +13,11 @@ import enum
 from dataclasses import dataclass
 from typing import Protocol
 
+# On an endpoint whose background work the suite cannot drive (not our simulator): how long reads
+# are retried after background work, and how long an instance or cluster may take to build.
+DEFAULT_SETTLE_SECONDS = 60.0
+DEFAULT_BUILD_WAIT_SECONDS = 1800.0
+
 
 class Caller(enum.Enum):
     """Who makes a request: the steps' "the admin", "tenant A" and "tenant B"."""
@@ -69,8 +74,10 @@ class Target(Protocol):
     can_control: bool
     # Names get a per-scenario suffix because the implementation is shared.
     unique_names: bool
-    # How long reads may be retried while background work (builds, reapply) completes.
+    # How long reads may be retried while background work (guest applies, reapply) completes,
+    # and how long a new instance or cluster may take to build; 0 where nothing runs unseen.
     settle_seconds: float
+    build_wait_seconds: float
 
     def project_id(self, caller: Caller) -> str: ...
 

@@ -30,15 +30,20 @@ with warnings.catch_warnings():  # osc_lib, imported by troveclient, warns about
     from troveclient.v1 import client as trove_v1
 
 from . import bodies
-from .base import Caller, RawKind, ReapplyOptions, TargetError
+from .base import (
+    DEFAULT_BUILD_WAIT_SECONDS,
+    DEFAULT_SETTLE_SECONDS,
+    Caller,
+    RawKind,
+    ReapplyOptions,
+    TargetError,
+)
 
 T = TypeVar("T")
 
 FLAVOR = "15"
 VOLUME_SIZE = 1
 SOME_TIME_SECONDS = 60
-# How long reads are retried on an endpoint whose background work we cannot drive.
-DEFAULT_SETTLE_SECONDS = 600.0
 RAW_ROUTES = {
     RawKind.MODULE_CREATE: ("post", "/modules"),
     RawKind.MODULE_UPDATE: ("put", "/modules/{id}"),
@@ -57,6 +62,7 @@ class Endpoint:
     tokens: dict[Caller, str]
     projects: dict[Caller, str]
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    build_wait_seconds: float = DEFAULT_BUILD_WAIT_SECONDS
 
     @property
     def root(self) -> str:
@@ -148,7 +154,9 @@ class HttpTarget:
     def __init__(self, connection: HttpConnection) -> None:
         self.connection = connection
         self.can_control = connection.controllable
-        self.settle_seconds = 0.0 if self.can_control else connection.endpoint.settle_seconds
+        endpoint = connection.endpoint
+        self.settle_seconds = 0.0 if self.can_control else endpoint.settle_seconds
+        self.build_wait_seconds = 0.0 if self.can_control else endpoint.build_wait_seconds
         self.label = connection.endpoint.url
         self._offset: _dt.timedelta | None = None
         self._changes = _Changes()

@@ -67,6 +67,7 @@ class InProcessTarget:
     can_control = True
     unique_names = False
     settle_seconds = 0.0
+    build_wait_seconds = 0.0
 
     def __init__(self, sim: Simulator, frozen: FrozenDateTimeFactory) -> None:
         self.sim = sim

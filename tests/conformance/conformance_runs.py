@@ -48,6 +48,7 @@ def run_suite(workdir: Path, *pytest_args: str, env: dict[str, str] | None = Non
     """The suite against the embedded simulator, with extra pytest arguments (plugins, -n)."""
     junit = workdir / "junit.xml"
     command = [sys.executable, "-m", "pytest", str(SUITE), "-p", "steps.plugin", "-q"]
+    command.append("--assert=plain")
     for plugin in (*UNUSED_PLUGINS, "cacheprovider"):
         command += ["-p", f"no:{plugin}"]
     command += [f"--junitxml={junit}", "--target=inprocess", *pytest_args]
