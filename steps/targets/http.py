@@ -64,9 +64,15 @@ class Endpoint:
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
     build_wait_seconds: float = DEFAULT_BUILD_WAIT_SECONDS
 
+    def __post_init__(self) -> None:
+        # Accept "http://host:8779", "http://host:8779/v1.0" or ".../v1.0/": the client needs
+        # the endpoint up to /v1.0, to which each caller's project is appended.
+        url = self.url.rstrip("/")
+        object.__setattr__(self, "url", url if url.endswith("/v1.0") else f"{url}/v1.0")
+
     @property
     def root(self) -> str:
-        return self.url.rstrip("/").removesuffix("/v1.0")
+        return self.url.removesuffix("/v1.0")
 
 
 def _fault_of(error: trove_errors.HttpError) -> str | None:
@@ -101,7 +107,7 @@ class HttpConnection:
         self.controllable = self._probe_control()
 
     def _client(self, caller: Caller) -> trove_v1.Client:
-        url = f"{self.endpoint.url.rstrip('/')}/{self.endpoint.projects[caller]}"
+        url = f"{self.endpoint.url}/{self.endpoint.projects[caller]}"
         auth = token_endpoint.Token(url, self.endpoint.tokens[caller])
         return trove_v1.Client(session=ks_session.Session(auth=auth))
 
