@@ -19,14 +19,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Protocol
 
 import pytest
 from faker import Faker
 
 from .paths import requirement_ids
-from .targets.base import DEFAULT_BUILD_WAIT_SECONDS, DEFAULT_SETTLE_SECONDS, Caller, Target
+from .targets.base import (
+    DEFAULT_BUILD_WAIT_SECONDS,
+    DEFAULT_SETTLE_SECONDS,
+    Caller,
+    Target,
+    TargetSpec,
+)
 from .world import World
 
 pytest_plugins = [
@@ -94,28 +99,19 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{requirement}: verifies requirement {requirement}")
 
 
-@dataclass(frozen=True)
-class TargetSpec:
-    """Which implementation to judge, and as whom."""
+def spec_from_config(config: pytest.Config) -> TargetSpec:
+    """The target and credentials given on the command line or in the environment."""
 
-    target: str
-    tokens: dict[Caller, str]
-    projects: dict[Caller, str]
-    build_wait_seconds: float = DEFAULT_BUILD_WAIT_SECONDS
-    settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    def read(option: str):
+        return config.getoption(_dest(option))
 
-    @classmethod
-    def from_config(cls, config: pytest.Config) -> TargetSpec:
-        def read(option: str) -> str:
-            return config.getoption(_dest(option))
-
-        return cls(
-            target=read("--target"),
-            tokens={c: read(token[0]) for c, (token, _) in CREDENTIALS.items()},
-            projects={c: read(project[0]) for c, (_, project) in CREDENTIALS.items()},
-            build_wait_seconds=read("--build-wait"),
-            settle_seconds=read("--settle-wait"),
-        )
+    return TargetSpec(
+        target=read("--target"),
+        tokens={c: read(token[0]) for c, (token, _) in CREDENTIALS.items()},
+        projects={c: read(project[0]) for c, (_, project) in CREDENTIALS.items()},
+        build_wait_seconds=read("--build-wait"),
+        settle_seconds=read("--settle-wait"),
+    )
 
 
 class Targets(Protocol):
@@ -130,22 +126,14 @@ def open_targets(spec: TargetSpec) -> Targets:
         from .targets.inprocess import InProcessTargets
 
         return InProcessTargets()
-    from .targets.http import Endpoint, HttpConnection
+    from .targets.http import HttpConnection
 
-    return HttpConnection(
-        Endpoint(
-            spec.target,
-            spec.tokens,
-            spec.projects,
-            settle_seconds=spec.settle_seconds,
-            build_wait_seconds=spec.build_wait_seconds,
-        )
-    )
+    return HttpConnection(spec)
 
 
 @pytest.fixture(scope="module")
 def target_spec(pytestconfig: pytest.Config) -> TargetSpec:
-    return TargetSpec.from_config(pytestconfig)
+    return spec_from_config(pytestconfig)
 
 
 @pytest.fixture(scope="module")

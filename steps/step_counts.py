@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from pytest_bdd import given, parsers, step, then, when
 
-from .tables import INSTANCE, INSTANCE_COUNT, REAPPLY_RUN, assert_rows
+from .tables import INSTANCE, INSTANCE_COUNT, REAPPLY_RUN, assert_rows, expect_rows
 from .targets.base import ReapplyOptions
 from .wording import CALLER, NAME, NAMES, caller, name_list, reapply_options
 from .world import World
@@ -40,14 +41,7 @@ COUNT = r"module-instance-count of " + NAME + CLUSTERED + r" as " + CALLER
 def count_shows(
     world: World, name: str, clustered: str | None, who: str, datatable: list[list[str]]
 ) -> None:
-    world.eventually(
-        lambda: assert_rows(
-            world,
-            datatable,
-            world.must(lambda: _count(world, who, name, clustered)),
-            INSTANCE_COUNT,
-        )
-    )
+    expect_rows(world, datatable, partial(_count, world, who, name, clustered), INSTANCE_COUNT)
 
 
 @then(parsers.re(COUNT + r" shows no rows"))
@@ -66,15 +60,8 @@ LISTING = r"module-instances of " + NAME + CLUSTERED + r" as " + CALLER
 def instances_list(
     world: World, name: str, clustered: str | None, who: str, datatable: list[list[str]]
 ) -> None:
-    world.eventually(
-        lambda: assert_rows(
-            world,
-            datatable,
-            world.must(lambda: _instances(world, who, name, clustered)),
-            INSTANCE,
-            ordered=False,
-        )
-    )
+    listing = partial(_instances, world, who, name, clustered)
+    expect_rows(world, datatable, listing, INSTANCE, ordered=False)
 
 
 @then(parsers.re(LISTING + r" lists no instances"))

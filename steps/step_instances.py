@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from pytest_bdd import given, parsers, then, when
 
 from .tables import (
@@ -10,6 +12,7 @@ from .tables import (
     INSTANCE,
     assert_rows,
     cluster_properties,
+    expect_rows,
     instance_properties,
 )
 from .targets.base import Caller
@@ -100,9 +103,7 @@ def _own_instances(world: World, who: str) -> list[dict]:
 @then(parsers.re(r"the instance list of " + CALLER + r" is:"))
 def instance_list(world: World, who: str, datatable: list[list[str]]) -> None:
     """The caller's instances, as far as this scenario's go, in any order."""
-    world.eventually(
-        lambda: assert_rows(world, datatable, _own_instances(world, who), INSTANCE, ordered=False)
-    )
+    expect_rows(world, datatable, partial(_own_instances, world, who), INSTANCE, ordered=False)
 
 
 @then(parsers.re(r"the instance list of " + CALLER + r" holds no instance " + NAME))
@@ -178,11 +179,8 @@ def create_cluster(
 
 @then(parsers.re(r"the cluster " + NAME + r" has these members:"))
 def cluster_members(world: World, name: str, datatable: list[list[str]]) -> None:
-    world.eventually(
-        lambda: assert_rows(
-            world, datatable, _cluster_members(world, name), CLUSTER_MEMBER, ordered=False
-        )
-    )
+    members = partial(_cluster_members, world, name)
+    expect_rows(world, datatable, members, CLUSTER_MEMBER, ordered=False)
 
 
 @when(parsers.re(CALLER + r" deletes the cluster " + NAME))
@@ -274,11 +272,7 @@ QUERY = r'module-query of "(?P<instance>[^"]+)" as ' + CALLER
 
 @then(parsers.re(QUERY + r" shows:"))
 def query_shows(world: World, instance: str, who: str, datatable: list[list[str]]) -> None:
-    world.eventually(
-        lambda: assert_rows(
-            world, datatable, world.must(lambda: _query(world, who, instance)), GUEST_RESULT
-        )
-    )
+    expect_rows(world, datatable, partial(_query, world, who, instance), GUEST_RESULT)
 
 
 @then(parsers.re(QUERY + r" shows no modules"))

@@ -105,6 +105,17 @@ def assert_rows(
         raise _mismatch(header, expected, actual)
 
 
+def expect_rows(
+    world: World,
+    datatable: list[list[str]],
+    read: Callable[[], list[dict]],
+    columns: Mapping[str, Column],
+    ordered: bool = True,
+) -> None:
+    """What ``read`` returns matches the table, once the endpoint's background work settles."""
+    world.eventually(lambda: assert_rows(world, datatable, world.must(read), columns, ordered))
+
+
 def assert_properties(world: World, datatable: list[list[str]], properties: dict) -> None:
     """A two-column table (property | value) against an answer's properties."""
     expected = [[key, world.expected(value)] for key, value in datatable]

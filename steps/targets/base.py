@@ -58,6 +58,18 @@ class RawKind(enum.Enum):
 
 
 @dataclass(frozen=True)
+class TargetSpec:
+    """Which implementation to judge, and as whom: "inprocess" or Trove's endpoint URL, and a
+    token and project per caller (for an endpoint), with its waits for background work."""
+
+    target: str
+    tokens: dict[Caller, str]
+    projects: dict[Caller, str]
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS
+    build_wait_seconds: float = DEFAULT_BUILD_WAIT_SECONDS
+
+
+@dataclass(frozen=True)
 class ReapplyOptions:
     md5: str | None = None
     include_clustered: bool | None = None

@@ -30,14 +30,7 @@ with warnings.catch_warnings():  # osc_lib, imported by troveclient, warns about
     from troveclient.v1 import client as trove_v1
 
 from . import bodies
-from .base import (
-    DEFAULT_BUILD_WAIT_SECONDS,
-    DEFAULT_SETTLE_SECONDS,
-    Caller,
-    RawKind,
-    ReapplyOptions,
-    TargetError,
-)
+from .base import Caller, RawKind, ReapplyOptions, TargetError, TargetSpec
 
 T = TypeVar("T")
 
@@ -54,25 +47,10 @@ RAW_ROUTES = {
 }
 
 
-@dataclass(frozen=True)
-class Endpoint:
-    """Where Trove is and who calls it: the URL up to ``/v1.0``, a token and project per caller."""
-
-    url: str
-    tokens: dict[Caller, str]
-    projects: dict[Caller, str]
-    settle_seconds: float = DEFAULT_SETTLE_SECONDS
-    build_wait_seconds: float = DEFAULT_BUILD_WAIT_SECONDS
-
-    def __post_init__(self) -> None:
-        # Accept "http://host:8779", "http://host:8779/v1.0" or ".../v1.0/": the client needs
-        # the endpoint up to /v1.0, to which each caller's project is appended.
-        url = self.url.rstrip("/")
-        object.__setattr__(self, "url", url if url.endswith("/v1.0") else f"{url}/v1.0")
-
-    @property
-    def root(self) -> str:
-        return self.url.removesuffix("/v1.0")
+def v1_url(target: str) -> str:
+    """Trove's endpoint up to /v1.0, from "http://host:8779", ".../v1.0" or ".../v1.0/"."""
+    url = target.rstrip("/")
+    return url if url.endswith("/v1.0") else f"{url}/v1.0"
 
 
 def _fault_of(error: trove_errors.HttpError) -> str | None:
@@ -97,24 +75,26 @@ def _plain(resource) -> dict:
 class HttpConnection:
     """The session-wide part: clients per caller and what the endpoint lets us control."""
 
-    def __init__(self, endpoint: Endpoint) -> None:
+    def __init__(self, spec: TargetSpec) -> None:
         # troveclient writes a bash-completion cache under ~/.troveclient unless told otherwise.
         os.environ.setdefault(
             "TROVECLIENT_UUID_CACHE_DIR", tempfile.mkdtemp(prefix="trovesim-cache-")
         )
-        self.endpoint = endpoint
+        self.spec = spec
+        self.url = v1_url(spec.target)
+        self.root = self.url.removesuffix("/v1.0")
         self.clients = {caller: self._client(caller) for caller in Caller}
         self.controllable = self._probe_control()
 
     def _client(self, caller: Caller) -> trove_v1.Client:
-        url = f"{self.endpoint.url}/{self.endpoint.projects[caller]}"
-        auth = token_endpoint.Token(url, self.endpoint.tokens[caller])
+        url = f"{self.url}/{self.spec.projects[caller]}"
+        auth = token_endpoint.Token(url, self.spec.tokens[caller])
         return trove_v1.Client(session=ks_session.Session(auth=auth))
 
     def control(self, method: str, path: str, body: dict | None = None) -> dict | None:
         """A call to the simulator's control API, as the admin."""
         response = self.clients[Caller.ADMIN].client.session.request(
-            f"{self.endpoint.root}/_sim{path}",
+            f"{self.root}/_sim{path}",
             method.upper(),
             json=body,
             raise_exc=False,
@@ -160,10 +140,10 @@ class HttpTarget:
     def __init__(self, connection: HttpConnection) -> None:
         self.connection = connection
         self.can_control = connection.controllable
-        endpoint = connection.endpoint
-        self.settle_seconds = 0.0 if self.can_control else endpoint.settle_seconds
-        self.build_wait_seconds = 0.0 if self.can_control else endpoint.build_wait_seconds
-        self.label = connection.endpoint.url
+        spec = connection.spec
+        self.settle_seconds = 0.0 if self.can_control else spec.settle_seconds
+        self.build_wait_seconds = 0.0 if self.can_control else spec.build_wait_seconds
+        self.label = connection.url
         self._offset: _dt.timedelta | None = None
         self._changes = _Changes()
 
@@ -171,7 +151,7 @@ class HttpTarget:
         return self.connection.clients[caller]
 
     def project_id(self, caller: Caller) -> str:
-        return self.connection.endpoint.projects[caller]
+        return self.connection.spec.projects[caller]
 
     # --- modules ---------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ import pytest
 from pytest_bdd import scenarios
 
 from steps.paths import features_dir
-from steps.plugin import CREDENTIALS, TargetSpec
+from steps.plugin import CREDENTIALS
+from steps.targets.base import TargetSpec
 
 
 @pytest.fixture(scope="module")

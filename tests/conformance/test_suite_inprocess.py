@@ -8,12 +8,13 @@ import pytest
 from pytest_bdd import scenarios
 
 from steps.paths import features_dir
-from steps.plugin import INPROCESS, TargetSpec
+from steps.plugin import INPROCESS, spec_from_config
+from steps.targets.base import TargetSpec
 
 
 @pytest.fixture(scope="module")
 def target_spec(pytestconfig: pytest.Config) -> TargetSpec:
-    return dataclasses.replace(TargetSpec.from_config(pytestconfig), target=INPROCESS)
+    return dataclasses.replace(spec_from_config(pytestconfig), target=INPROCESS)
 
 
 scenarios(str(features_dir()))
