@@ -1,7 +1,7 @@
 """One scenario's state: the names it used, what the last request answered, and its cleanup.
 
 Steps name things ("mymod", "myinst"); the world knows their ids. Against a shared endpoint every
-name gets the scenario's suffix ("mymod-k3j9x2") so that scenarios never meet; what the
+name gets the scenario's suffix ("mymod-s3kq9z") so that scenarios never meet; what the
 implementation answers is read back with the suffix taken off, so expected tables and messages
 use the feature's own names. Ids, project ids and (on our simulator) times are rendered the
 same way on every target: ``{id of mymod}``, "tenant A's project", the scenario's clock.
