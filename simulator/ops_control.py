@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import math
 
 from . import errors
 from .clock import VirtualClock
@@ -59,9 +60,14 @@ class ControlOps(SimState):
     def advance_clock(self, seconds: float) -> _dt.datetime:
         """Move virtual time forward, running every event due on the way, in order."""
         clock = self._virtual_clock()
+        if not math.isfinite(seconds):
+            raise errors.bad_request("The clock moves by a finite number of seconds.")
         if seconds < 0:
             raise errors.bad_request("The clock cannot be moved backwards.")
-        target = clock.now() + _dt.timedelta(seconds=seconds)
+        try:
+            target = clock.now() + _dt.timedelta(seconds=seconds)
+        except OverflowError:
+            raise errors.bad_request("The clock cannot be moved past the year 9999.") from None
         while (due := self.events.next_due()) is not None and due <= target:
             clock.set(max(due, clock.now()))
             self.events.drain(clock.now())

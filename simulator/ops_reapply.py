@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from . import errors
 from .errors import TroveError
 from .models import Context, Module, ReapplyRun
 from .schema import validate
@@ -43,10 +44,11 @@ class ReapplyOps(SimState):
             target_md5=module.md5,
         )
         run.selected = self._select(ctx, module, run)
-        self.runs[run.id] = run
         batches = [
             run.selected[i : i + batch_size] for i in range(0, len(run.selected), batch_size)
         ]
+        refuse_unreachable_end(now, len(batches), batch_delay)
+        self.runs[run.id] = run
         if not batches:
             run.finished = now
         payload = self.payload(module)
@@ -111,6 +113,16 @@ class ReapplyOps(SimState):
             for r in self.runs.values()
             if r.module_id == module.id and (ctx.is_admin or r.requested_by == ctx.project_id)
         ]
+
+
+def refuse_unreachable_end(start: _dt.datetime, batches: int, delay: int) -> None:
+    """Trove takes any delay; one whose last batch falls past the calendar's end is refused."""
+    try:
+        start + _dt.timedelta(seconds=max(batches - 1, 0) * delay)
+    except OverflowError:
+        raise errors.validation_error(
+            [f"reapply['batch_delay'] {delay} puts the last batch past the year 9999"]
+        ) from None
 
 
 def run_view(run: ReapplyRun) -> dict:
