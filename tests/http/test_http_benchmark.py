@@ -18,8 +18,8 @@ import pytest
 from http_harness import start_server, trove_client
 
 CONNECTIONS = 16
-ROUNDS = 4
-SECONDS = 1.5
+ROUNDS = 6
+SECONDS = 1.0
 WARMUP = 0.5
 LENGTH = re.compile(rb"content-length: *(\d+)", re.IGNORECASE)
 STATUS = re.compile(rb"^HTTP/1\.1 (\d{3})")
