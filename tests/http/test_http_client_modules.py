@@ -6,7 +6,6 @@ trove-module-behaviour.md §0.2 and §2, and DECISIONS.md where the simulator di
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 
 import httpx
@@ -247,19 +246,20 @@ def test_instance_count_and_reapply(world, alice):
     assert [(r["status"], r["applied"], r["skipped"]) for r in runs] == [("COMPLETE", 2, 1)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=exceptions.InternalServerError,
-    reason="core: reapply schedules batch k at now + k*batch_delay without a bound; a delay "
-    "past datetime's range raises OverflowError after the run was recorded (reported)",
-)
-def test_reapply_with_an_absurd_delay_is_refused_cleanly(alice):
+def test_reapply_with_a_delay_past_the_calendar_is_refused_and_keeps_nothing(world, alice):
     module = alice.modules.create("m", "ping", V1, live_update=True)
     instance_with(alice, "i1", module)
     instance_with(alice, "i2", module)
     alice.modules.update(module, contents=V2)
-    with contextlib.suppress(exceptions.BadRequest):
+    with pytest.raises(exceptions.BadRequest) as error:
         alice.modules.reapply(module, batch_size=1, delay=10**12)
+    refused(
+        error,
+        400,
+        "Validation error: reapply['batch_delay'] 1000000000000 puts the last batch past the "
+        "year 9999",
+    )
+    assert world.control("GET", f"/modules/{module.id}/reapply-runs").json()["runs"] == []
 
 
 def test_flags_are_parsed_as_upstream(world, alice):

@@ -69,6 +69,7 @@ def test_virtual_clock_stands_still_until_moved(vworld):
         {},
         {"until_idle": False},
         {"set": "yesterday"},
+        {"set": "0001-01-01T00:00:00+01:00"},
     ],
 )
 def test_clock_moves_are_validated(vworld, body):
