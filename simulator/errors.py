@@ -11,6 +11,7 @@ FAULT_NAMES = {
     401: "unauthorized",
     403: "forbidden",
     404: "itemNotFound",
+    405: "badMethod",
     413: "overLimit",
     422: "unprocessableEntity",
     500: "instanceFault",

@@ -56,6 +56,10 @@ class InstanceOps(SimState):
         cluster_id: str | None = None,
     ) -> Instance:
         now = self.now()
+        try:
+            due = now + _dt.timedelta(seconds=self.build_seconds)
+        except OverflowError:
+            raise errors.bad_request("The build would end past the year 9999.") from None
         instance = Instance(
             id=self.new_id(),
             name=name,
@@ -76,7 +80,6 @@ class InstanceOps(SimState):
         payloads = [self.payload(m) for m in modules]
         fails = self.failing_builds > 0
         self.failing_builds = max(0, self.failing_builds - 1)
-        due = now + _dt.timedelta(seconds=self.build_seconds)
         self.events.schedule(due, lambda when: self._finish_build(instance, payloads, fails, when))
         return instance
 
@@ -116,10 +119,14 @@ class InstanceOps(SimState):
         return instance_detail_view(ctx, instance, self.catalog)
 
     @operation
-    def list_instances(self, ctx: Context) -> list[dict]:
-        """The caller's own standalone instances, as ``trove list`` shows them."""
+    def list_instances(self, ctx: Context, include_clustered: bool = False) -> list[dict]:
+        """The caller's own instances, cluster members only when asked for (``trove list``)."""
         mine = self.store.instances_by_tenant.get(ctx.project_id, {}).values()
-        return [instance_view(ctx, i, self.catalog) for i in mine if i.cluster_id is None]
+        return [
+            instance_view(ctx, i, self.catalog)
+            for i in mine
+            if include_clustered or i.cluster_id is None
+        ]
 
     @operation
     def show_instance(self, ctx: Context, instance_id: str) -> dict:

@@ -6,7 +6,7 @@ import datetime as _dt
 
 
 def api_time(when: _dt.datetime | None) -> str | None:
-    return None if when is None else when.strftime("%Y-%m-%dT%H:%M:%S")
+    return None if when is None else when.isoformat(timespec="seconds")
 
 
 def guest_time(when: _dt.datetime | None) -> str | None:

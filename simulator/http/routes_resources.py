@@ -13,7 +13,7 @@ from . import openapi as doc
 from .auth import caller
 from .bodies import json_object
 from .faults import empty_response, json_response
-from .routes_modules import simulator
+from .routes_modules import simulator, upstream_true
 
 router = APIRouter(prefix="/v1.0/{tenant_id}", default_response_class=Response)
 
@@ -35,10 +35,12 @@ async def create_instance(request: Request) -> Response:
     summary="list",
     tags=["instances"],
     responses=doc.answers(200, doc.listing("instances", doc.INSTANCE)),
+    openapi_extra=doc.query(include_clustered="`true` (any case) lists cluster members too"),
 )
 async def list_instances(request: Request) -> Response:
     ctx = caller(request)
-    return json_response({"instances": simulator(request).list_instances(ctx)})
+    clustered = upstream_true(request.query_params.get("include_clustered"))
+    return json_response({"instances": simulator(request).list_instances(ctx, clustered)})
 
 
 @router.get(

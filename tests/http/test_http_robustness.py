@@ -123,6 +123,7 @@ def test_unknown_routes_are_item_not_found(world, path):
 def test_wrong_methods_are_refused_with_the_allowed_ones(modules_url):
     answer = httpx.patch(modules_url, json=GOOD_MODULE, headers=ALICE)
     assert fault_of(answer, 405) == "The method PATCH is not allowed for this resource."
+    assert "badMethod" in answer.json()
     assert answer.headers["allow"] == "GET, POST"
     answer = httpx.post(f"{modules_url}/some-id", json=GOOD_MODULE, headers=ALICE)
     assert answer.headers["allow"] == "DELETE, GET, PUT"
