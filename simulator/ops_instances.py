@@ -14,7 +14,7 @@ from .errors import TroveError
 from .guest import Guest, ModulePayload, result_view
 from .models import Cluster, Context, Instance, Module
 from .schema import validate
-from .state import SimState, operation
+from .state import SimState, operation, reachable
 from .views import cluster_view, instance_detail_view, instance_view
 
 
@@ -227,11 +227,7 @@ class InstanceOps(SimState):
 
     def _load_cluster(self, ctx: Context, cluster_id: str) -> Cluster:
         cluster = self.store.clusters.get(cluster_id)
-        if (
-            cluster is None
-            or cluster.deleted
-            or not (ctx.is_admin or cluster.tenant_id == ctx.project_id)
-        ):
+        if not reachable(ctx, cluster):
             raise errors.cluster_not_found(cluster_id)
         return cluster
 

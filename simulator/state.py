@@ -20,7 +20,7 @@ from .catalog import Catalog
 from .clock import Clock, RealClock
 from .events import EventQueue
 from .guest import Guest, ModulePayload
-from .models import Context, Instance, Module, ReapplyRun
+from .models import Cluster, Context, Instance, Module, ReapplyRun
 from .store import Store
 from .views import datastore_labels
 
@@ -38,6 +38,15 @@ def operation(method: Callable[P, R]) -> Callable[P, R]:
             return method(self, *args, **kwargs)
 
     return run  # type: ignore[return-value]
+
+
+def reachable(ctx: Context, owned: Instance | Cluster | None) -> bool:
+    """An instance or cluster exists for a caller if it is live and theirs (admins: any)."""
+    return (
+        owned is not None
+        and not owned.deleted
+        and (ctx.is_admin or owned.tenant_id == ctx.project_id)
+    )
 
 
 class SimState:
@@ -85,11 +94,7 @@ class SimState:
 
     def load_instance(self, ctx: Context, instance_id: str) -> Instance:
         instance = self.store.instances.get(instance_id)
-        if (
-            instance is None
-            or instance.deleted
-            or not (ctx.is_admin or instance.tenant_id == ctx.project_id)
-        ):
+        if not reachable(ctx, instance):
             raise errors.resource_not_found(instance_id)
         return instance
 
