@@ -191,6 +191,12 @@ def test_apply_of_no_modules_answers_an_empty_list(world):
     assert world.apply(world.alice, inst) == []
 
 
+def test_apply_without_a_module_list_applies_nothing(world):
+    inst = world.instance(world.alice)
+    assert world.sim.apply_modules(world.alice, inst["id"], {}) == []
+    assert world.records() == []
+
+
 def test_apply_writes_a_record_even_when_the_guest_reports_error(world):
     mod = world.module(world.alice, text="nothing=here\n")
     inst = world.instance(world.alice)

@@ -115,7 +115,6 @@ def test_instance_module_ids_must_be_uuids(world, refused):
         (lambda sim, ctx: sim.create_instance(ctx, {}), "instance"),
         (lambda sim, ctx: sim.create_cluster(ctx, {}), "cluster"),
         (lambda sim, ctx: sim.reapply_module(ctx, NO_SUCH_ID, {}), "reapply"),
-        (lambda sim, ctx: sim.apply_modules(ctx, NO_SUCH_ID, {}), "modules"),
     ],
 )
 def test_body_without_its_top_level_key_is_a_400_bad_request(world, refused, call, key):
