@@ -272,6 +272,19 @@ def test_remove_hides_the_module_and_retires_its_record(world):
     assert world.records() == []
 
 
+def test_remove_marks_the_guest_result_removed_and_a_second_remove_restamps_it(world):
+    mod = world.module(world.alice)
+    inst = world.instance(world.alice, modules=[mod])
+    world.at(dt.datetime(2017, 6, 2, 18, 0, 0, 250000))
+    world.sim.remove_module(world.alice, inst["id"], mod["id"])
+    (kept,) = world.sim.export_state()["guests"][inst["id"]]["results"]
+    assert kept["removed"] == "2017-06-02T18:00:00.250000"
+    world.at(dt.datetime(2017, 6, 2, 19, 0, 0))
+    world.sim.remove_module(world.alice, inst["id"], mod["id"])
+    (kept,) = world.sim.export_state()["guests"][inst["id"]]["results"]
+    assert kept["removed"] == "2017-06-02T19:00:00"
+
+
 def test_removing_twice_is_ok(world):
     mod = world.module(world.alice)
     inst = world.instance(world.alice, modules=[mod])
