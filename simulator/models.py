@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,21 @@ class Record:
     clustered: bool
     created: _dt.datetime
     updated: _dt.datetime
-    deleted_at: _dt.datetime | None = None
+
+
+class RetiredRecord(NamedTuple):
+    """A soft-deleted record, kept for the history. A tuple of plain values: the garbage
+    collector stops tracking it, so a long history costs no collection time."""
+
+    id: int
+    instance_id: str
+    module_id: str
+    md5: str
+    tenant_id: str
+    clustered: bool
+    created: _dt.datetime
+    updated: _dt.datetime
+    deleted_at: _dt.datetime
 
 
 @dataclass(slots=True)

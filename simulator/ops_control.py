@@ -144,7 +144,7 @@ class ControlOps(SimState):
 
 
 def _plain(obj) -> dict:
-    data = dataclasses.asdict(obj)
+    data = obj._asdict() if isinstance(obj, tuple) else dataclasses.asdict(obj)
     for key, value in data.items():
         if isinstance(value, _dt.datetime):
             data[key] = value.isoformat()

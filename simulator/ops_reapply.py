@@ -61,10 +61,9 @@ class ReapplyOps(SimState):
         return run_view(run)
 
     def _select(self, ctx: Context, module: Module, run: ReapplyRun) -> list[str]:
-        """Instances to reapply, in the order they first got the module; the rest count skipped."""
+        """Instances to reapply, in the order they got their records; the rest count skipped."""
         chosen = []
-        records = sorted(self.store.by_module.get(module.id, {}).values(), key=lambda r: r.id)
-        for record in records:
+        for record in self.store.by_module.get(module.id, {}).values():
             if not ctx.is_admin and record.tenant_id != ctx.project_id:
                 continue
             instance = self.store.instances[record.instance_id]

@@ -6,7 +6,7 @@ keep the order the modules were given in (Python's sort is stable).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 
@@ -18,5 +18,7 @@ class Orderable(Protocol):
 T = TypeVar("T", bound=Orderable)
 
 
-def apply_sequence(modules: Iterable[T]) -> list[T]:
+def apply_sequence(modules: Sequence[T]) -> Sequence[T]:
+    if len(modules) < 2:
+        return modules
     return sorted(modules, key=lambda m: (not m.priority_apply, m.apply_order))

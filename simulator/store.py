@@ -14,7 +14,7 @@ import itertools
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
-from .models import Cluster, Instance, Module, Record
+from .models import Cluster, Instance, Module, Record, RetiredRecord
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Store:
         self.by_module: dict[str, dict[str, Record]] = defaultdict(dict)
         self.by_instance: dict[str, dict[str, Record]] = defaultdict(dict)
         self.groups: dict[str, dict[tuple[str, bool], CountGroup]] = defaultdict(dict)
-        self.retired: list[Record] = []
+        self.retired: list[RetiredRecord] = []
         self._record_ids = itertools.count(1)
         self.module_seq = itertools.count(1)
 
@@ -102,9 +102,19 @@ class Store:
         group.drop(record)
         if not group.rows:
             del module_groups[(record.md5, record.clustered)]
-        record.deleted_at = now
-        record.updated = now
-        self.retired.append(record)
+        self.retired.append(
+            RetiredRecord(
+                record.id,
+                record.instance_id,
+                record.module_id,
+                record.md5,
+                record.tenant_id,
+                record.clustered,
+                record.created,
+                now,
+                now,
+            )
+        )
 
     def retire_instance_records(self, instance_id: str, now: _dt.datetime) -> None:
         for record in list(self.by_instance.get(instance_id, {}).values()):
