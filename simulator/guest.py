@@ -68,9 +68,18 @@ def _run_driver(module_type: str, contents: str) -> tuple[bytes, bool, object]:
 
 class Guest:
     def __init__(self) -> None:
-        self.results: dict[str, GuestResult] = {}
+        # Results are kept as exact tuples: the garbage collector stops tracking those (not
+        # NamedTuple instances), which keeps full collections short in a world of a million.
+        self._results: dict[str, tuple] = {}
         self.fault: GuestFault | None = None
         self._seq = itertools.count(1)
+
+    def result(self, module_id: str) -> GuestResult | None:
+        kept = self._results.get(module_id)
+        return None if kept is None else GuestResult._make(kept)
+
+    def results(self) -> list[GuestResult]:
+        return [GuestResult._make(kept) for kept in self._results.values()]
 
     def _reachable(self) -> None:
         if self.fault is not None:
@@ -82,7 +91,7 @@ class Guest:
         applied = []
         for module in apply_sequence(modules):
             data, ok, message = _run_driver(module.type, module.contents)
-            previous = self.results.get(module.id)
+            previous = self.result(module.id)
             result = GuestResult(
                 module_id=module.id,
                 type=module.type,
@@ -101,24 +110,22 @@ class Guest:
                 contents=data,
                 seq=next(self._seq),
             )
-            self.results[module.id] = result
+            self._results[module.id] = tuple(result)
             applied.append(result)
         return applied
 
     def remove(self, module_id: str, name: str, module_type: str, now: _dt.datetime) -> None:
         self._reachable()
-        result = self.results.get(module_id)
+        result = self.result(module_id)
         if result is None or result.type != module_type:
             raise errors.bad_request(f"Module '{name}' has not been applied")
         DRIVERS[module_type].remove()
-        result.removed = now
+        self._results[module_id] = tuple(result._replace(removed=now))
 
     def query(self, caller_is_admin: bool) -> list[GuestResult]:
         """Applied, not removed; hidden ones only for admins; latest first."""
         self._reachable()
-        shown = [
-            r for r in self.results.values() if r.removed is None and (caller_is_admin or r.visible)
-        ]
+        shown = [r for r in self.results() if r.removed is None and (caller_is_admin or r.visible)]
         return sorted(shown, key=lambda r: (r.updated, r.seq), reverse=True)
 
 

@@ -99,9 +99,12 @@ class RetiredRecord(NamedTuple):
     deleted_at: _dt.datetime
 
 
-@dataclass(slots=True)
-class GuestResult:
-    """What a guest keeps per module it applied (its result.json)."""
+class GuestResult(NamedTuple):
+    """What a guest keeps per module it applied (its result.json).
+
+    Immutable plain values (replaced, not changed), so that the collector stops tracking the
+    million results of a large world.
+    """
 
     module_id: str
     type: str

@@ -135,7 +135,7 @@ class ControlOps(SimState):
             "guests": {
                 instance_id: {
                     "fault": _plain(g.fault) if g.fault else None,
-                    "results": [_plain(r) for r in g.results.values()],
+                    "results": [_plain(r) for r in g.results()],
                 }
                 for instance_id, g in self.guests.items()
             },
