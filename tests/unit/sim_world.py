@@ -28,6 +28,30 @@ FAULTS = {
 }
 
 
+# The keys of Trove's module view (list entries); create/update/show add live_update (§2.2).
+MODULE_VIEW_KEYS = {
+    "id",
+    "name",
+    "type",
+    "description",
+    "tenant_id",
+    "tenant",
+    "datastore_id",
+    "datastore",
+    "datastore_version_id",
+    "datastore_version",
+    "auto_apply",
+    "priority_apply",
+    "apply_order",
+    "is_admin",
+    "md5",
+    "visible",
+    "created",
+    "updated",
+}
+DETAILED_KEYS = MODULE_VIEW_KEYS | {"live_update"}
+
+
 def b64(text: str | bytes) -> str:
     """What the client sends as ``contents`` for a file with this text."""
     data = text.encode() if isinstance(text, str) else text

@@ -5,28 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
-DETAILED_KEYS = {
-    "id",
-    "name",
-    "type",
-    "description",
-    "tenant_id",
-    "tenant",
-    "datastore_id",
-    "datastore",
-    "datastore_version_id",
-    "datastore_version",
-    "auto_apply",
-    "priority_apply",
-    "apply_order",
-    "is_admin",
-    "md5",
-    "visible",
-    "created",
-    "updated",
-    "live_update",
-}
+from sim_world import DETAILED_KEYS
 
 
 def ds_id(world, name: str) -> str:

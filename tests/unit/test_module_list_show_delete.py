@@ -5,26 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-LIST_KEYS = {
-    "id",
-    "name",
-    "type",
-    "description",
-    "tenant_id",
-    "tenant",
-    "datastore_id",
-    "datastore",
-    "datastore_version_id",
-    "datastore_version",
-    "auto_apply",
-    "priority_apply",
-    "apply_order",
-    "is_admin",
-    "md5",
-    "visible",
-    "created",
-    "updated",
-}
+from sim_world import MODULE_VIEW_KEYS as LIST_KEYS
 
 
 def names(modules: list[dict]) -> set[str]:
