@@ -18,6 +18,7 @@ import base64
 import collections
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -364,9 +365,12 @@ class ModuleWorld(RuleBasedStateMachine):
 
 
 TestModuleWorld = ModuleWorld.TestCase
+# CI judges a fixed set of sequences, so a verdict is reproducible there; locally each run explores
+# new ones.
 TestModuleWorld.settings = settings(
     max_examples=60,
     stateful_step_count=30,
     deadline=None,
+    derandomize=os.environ.get("CI") == "true",
     suppress_health_check=[HealthCheck.too_slow],
 )
