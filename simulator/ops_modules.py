@@ -81,19 +81,12 @@ class ModuleOps(SimState):
         spec = validate("module_create", body)["module"]
         module_type = checked_type(spec["module_type"])
         tenant_id = None if spec.get("all_tenants") else ctx.project_id
-        auto_apply = bool(spec.get("auto_apply", 0))
-        visible = bool(spec.get("visible", 1))
-        priority_apply = bool(spec.get("priority_apply", 0))
+        # Kept as sent: the refusal prints them as the client gave them (``Auto: 1``).
+        auto_apply = spec.get("auto_apply", 0)
+        visible = spec.get("visible", 1)
+        priority_apply = spec.get("priority_apply", 0)
         full_access = spec.get("full_access")
-        admin_options(
-            ctx,
-            "create",
-            tenant_id,
-            spec.get("auto_apply", 0),
-            spec.get("visible", 1),
-            spec.get("priority_apply", 0),
-            full_access,
-        )
+        admin_options(ctx, "create", tenant_id, auto_apply, visible, priority_apply, full_access)
         ds = spec.get("datastore") or {}
         ds_id, ver_id = self.resolve_module_datastore(ds.get("type"), ds.get("version"))
         now = self.now()
@@ -107,10 +100,10 @@ class ModuleOps(SimState):
             tenant_id=tenant_id,
             datastore_id=ds_id,
             datastore_version_id=ver_id,
-            auto_apply=auto_apply,
-            visible=visible,
+            auto_apply=bool(auto_apply),
+            visible=bool(visible),
             live_update=bool(spec.get("live_update", 0)),
-            priority_apply=priority_apply,
+            priority_apply=bool(priority_apply),
             apply_order=spec.get("apply_order", 5),
             is_admin=ctx.is_admin and not full_access,
             created=now,
@@ -132,7 +125,7 @@ class ModuleOps(SimState):
     def update_module(self, ctx: Context, module_id: str, body: dict) -> dict:
         spec = validate("module_update", body)["module"]
         original = self.load_module(ctx, module_id)
-        changes = self._requested_changes(ctx, original, spec)
+        changes = self._requested_changes(ctx, spec)
         self.refuse_if_applied(original)
         refuse_admin_module(ctx, original, "update")
         updated = replace(original, **changes)
@@ -163,7 +156,7 @@ class ModuleOps(SimState):
         self.store.modules[module_id] = updated
         return detailed_module_view(updated, self.catalog)
 
-    def _requested_changes(self, ctx: Context, original: Module, spec: dict) -> dict:
+    def _requested_changes(self, ctx: Context, spec: dict) -> dict:
         """The fields an update body sets; datastore references stay unresolved until checked."""
         changes: dict = {}
         for key in ("name", "contents", "description", "apply_order"):
