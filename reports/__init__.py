@@ -1,20 +1,26 @@
 """Compliance reports: a conformance run judged requirement by requirement.
 
 ``write_reports`` is the entry point other code calls (``trovesim verify`` after a run);
-``reports.cli`` is ``trovesim report``. See reports/README.md for inputs, rules and the JSON shape.
+``trovesim.reports.cli`` is ``trovesim report``. See reports/README.md for inputs, rules and the
+JSON shape.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reports.catalogue import Catalogue, CatalogueError, default_catalogue_path, load_catalogue
-from reports.html_report import write_html
-from reports.json_report import write_json
-from reports.junit_report import write_junit
-from reports.markdown_report import write_markdown
-from reports.model import Report, RequirementVerdict, Verdict, build_report
-from reports.results import OUTPUT_NAMES, ResultsError, read_results
+from trovesim.reports.catalogue import (
+    Catalogue,
+    CatalogueError,
+    default_catalogue_path,
+    load_catalogue,
+)
+from trovesim.reports.html_report import write_html
+from trovesim.reports.json_report import write_json
+from trovesim.reports.junit_report import write_junit
+from trovesim.reports.markdown_report import write_markdown
+from trovesim.reports.model import Report, RequirementVerdict, Verdict, build_report
+from trovesim.reports.results import OUTPUT_NAMES, ResultsError, read_results
 
 WRITERS = {"md": write_markdown, "html": write_html, "json": write_json, "junit": write_junit}
 FORMATS = frozenset(WRITERS)

@@ -11,6 +11,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from trovesim.suite import catalogue_path
+
 FIELDS = ("id", "area", "statement", "source")
 DEFAULT_TITLE = "Trove module management: compliance report"
 
@@ -37,8 +39,8 @@ class Catalogue:
 
 
 def default_catalogue_path() -> Path:
-    """The suite's catalogue in a source checkout, where ``trovesim`` normally runs."""
-    return Path(__file__).resolve().parent.parent / "features" / "requirements.toml"
+    """The catalogue of the suite being run (the shipped one, or ``TROVESIM_FEATURES``')."""
+    return catalogue_path()
 
 
 def load_catalogue(path: Path) -> Catalogue:

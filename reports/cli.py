@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from reports import FORMATS, OUTPUT_NAMES, CatalogueError, ResultsError, write_reports
-from reports.compare import load_run, render_comparison
-from reports.markdown_report import summary_markdown
+from trovesim.reports import FORMATS, OUTPUT_NAMES, CatalogueError, ResultsError, write_reports
+from trovesim.reports.compare import load_run, render_comparison
+from trovesim.reports.markdown_report import summary_markdown
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:

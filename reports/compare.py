@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tabulate import tabulate
-
-from reports.catalogue import default_catalogue_path, load_catalogue
-from reports.json_report import FORMAT, load_report
-from reports.model import Report, RequirementVerdict, build_report
-from reports.results import OUTPUT_NAMES, read_results
+from trovesim.reports.catalogue import default_catalogue_path, load_catalogue
+from trovesim.reports.json_report import FORMAT, load_report
+from trovesim.reports.model import Report, RequirementVerdict, build_report
+from trovesim.reports.results import OUTPUT_NAMES, read_results
 
 
 @dataclass(frozen=True)

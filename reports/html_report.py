@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from reports.model import Report, RequirementVerdict, Verdict
-from reports.results import ScenarioResult
+from trovesim.reports.model import Report, RequirementVerdict, Verdict
+from trovesim.reports.results import ScenarioResult
 
 STYLE = """
 :root { --passed:#1f883d; --failed:#cf222e; --known:#bc4c00; --skipped:#9a6700;
@@ -237,8 +237,8 @@ def _notes(report: Report) -> list[str]:
     if report.unattributed:
         notes += [
             "<h2>Test results without scenario metadata</h2>",
-            "<p>Not counted: load <code>reports.pytest_plugin</code> so that JUnit XML names "
-            "their scenarios.</p><ul>",
+            "<p>Not counted: load <code>trovesim.reports.pytest_plugin</code> so that JUnit XML "
+            "names their scenarios.</p><ul>",
             *(f"<li><code>{escape(name)}</code></li>" for name in report.unattributed),
             "</ul>",
         ]

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reports.catalogue import FIELDS, Requirement
-from reports.model import Report, RequirementVerdict, Verdict
-from reports.results import ResultsError, RunInfo, ScenarioResult
+from trovesim.reports.catalogue import FIELDS, Requirement
+from trovesim.reports.model import Report, RequirementVerdict, Verdict
+from trovesim.reports.results import ResultsError, RunInfo, ScenarioResult
 
 FORMAT = "trovesim-compliance-report"
 VERSION = 1

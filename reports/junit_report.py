@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from reports.model import Report, Verdict
+from trovesim.reports.model import Report, Verdict
 
 SUITE_NAME = "trovesim compliance"
 

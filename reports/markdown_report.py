@@ -6,8 +6,7 @@ import html
 from pathlib import Path
 
 from tabulate import tabulate
-
-from reports.model import Report, Verdict
+from trovesim.reports.model import Report, Verdict
 
 
 def render_markdown(report: Report) -> str:
@@ -30,7 +29,8 @@ def render_markdown(report: Report) -> str:
             "",
             "## Test results without scenario metadata",
             "",
-            "Not counted: load `reports.pytest_plugin` so that JUnit XML names their scenarios.",
+            "Not counted: load `trovesim.reports.pytest_plugin` so that JUnit XML names their "
+            "scenarios.",
             "",
             *(f"- `{name}`" for name in report.unattributed),
         ]

@@ -19,11 +19,11 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reports.catalogue import Catalogue, Requirement
-from reports.results import RunInfo, RunResults, ScenarioResult
+from trovesim.reports.catalogue import Catalogue, Requirement
+from trovesim.reports.results import RunInfo, RunResults, ScenarioResult
 
-SIMULATOR_ONLY = "simulator-only"
-UPSTREAM_DIFFERS = "upstream-differs"
+from trovesim.suite import SIMULATOR_ONLY, UPSTREAM_DIFFERS
+
 CONTROL_TAGS = frozenset({SIMULATOR_ONLY, UPSTREAM_DIFFERS})
 
 

@@ -3,8 +3,8 @@
 pytest-bdd's cucumber JSON leaves out scenarios skipped before their first step (how
 ``@simulator-only`` scenarios are skipped on other targets) and is empty under pytest-xdist, so a
 report built from it alone cannot say which requirements were not applicable. With this plugin
-loaded (``-p reports.pytest_plugin``), every test case in ``--junitxml`` carries the scenario's
-metadata as properties, which survive xdist and skips. See reports/README.md.
+loaded (``-p trovesim.reports.pytest_plugin``), every test case in ``--junitxml`` carries the
+scenario's metadata as properties, which survive xdist and skips. See reports/README.md.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ import pytest
 from pytest_bdd.parser import ScenarioTemplate
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.utils import registry_get_safe
-
-from reports.results import (
+from trovesim.reports.results import (
     PROP_FAILED_STEP,
     PROP_FEATURE,
     PROP_SCENARIO,

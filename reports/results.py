@@ -7,8 +7,8 @@ Neither file tells the whole story on its own, as observed with pytest-bdd 9.0.1
   errors are missing, a skip inside a step is recorded with every step "passed", and under
   pytest-xdist the file is empty;
 - JUnit XML has every test's outcome (skips with their reason, setup errors), also under xdist,
-  but no tags, unless ``reports.pytest_plugin`` was loaded, which adds the scenario's feature,
-  name, tags and failing step as test-case properties.
+  but no tags, unless ``trovesim.reports.pytest_plugin`` was loaded, which adds the scenario's
+  feature, name, tags and failing step as test-case properties.
 
 So the outcome of a test case in JUnit XML wins, cucumber JSON supplies steps and tags, and a test
 case found only in JUnit XML becomes a scenario when it carries the plugin's properties.

@@ -1,6 +1,6 @@
 """The suite's pytest plugin: target options, the per-scenario ``world``, requirement markers.
 
-Load it with ``-p steps.plugin`` (``trovesim verify`` does), or from a conftest's
+Load it with ``-p trovesim.steps.plugin`` (``trovesim verify`` does), or from a conftest's
 ``pytest_configure`` (tests/conformance does). Options, each also read from the environment:
 
   --target inprocess|URL        TROVESIM_TARGET; URL is Trove's endpoint up to /v1.0
@@ -24,7 +24,8 @@ from typing import Protocol
 import pytest
 from faker import Faker
 
-from .paths import requirement_ids
+from trovesim.suite import SIMULATOR_ONLY, UPSTREAM_DIFFERS, requirement_ids
+
 from .targets.base import (
     DEFAULT_BUILD_WAIT_SECONDS,
     DEFAULT_SETTLE_SECONDS,
@@ -35,14 +36,12 @@ from .targets.base import (
 from .world import World
 
 pytest_plugins = [
-    "steps.step_modules",
-    "steps.step_instances",
-    "steps.step_counts",
-    "steps.step_outcomes",
+    "trovesim.steps.step_modules",
+    "trovesim.steps.step_instances",
+    "trovesim.steps.step_counts",
+    "trovesim.steps.step_outcomes",
 ]
 
-SIMULATOR_ONLY = "simulator-only"
-UPSTREAM_DIFFERS = "upstream-differs"
 INPROCESS = "inprocess"
 # (option, environment variable, default) per caller: our server's default identities.
 CREDENTIALS = {

@@ -1,11 +1,11 @@
 """The conformance suite as a pytest module: every scenario of every feature file.
 
-``trovesim verify`` runs this file with ``-p steps.plugin``; the features are found next to the
-``steps`` package (see steps.paths).
+``trovesim verify`` runs this file with ``-p trovesim.steps.plugin``; trovesim.suite says where
+the features are.
 """
 
 from pytest_bdd import scenarios
 
-from steps.paths import features_dir
+from trovesim.suite import features_dir
 
 scenarios(str(features_dir()))

@@ -1,7 +1,7 @@
 """``trovesim verify``: run the conformance suite against a target and write its results.
 
-The suite runs in its own pytest process (``steps/suite.py`` with ``-p steps.plugin``). The run
-leaves in the report directory pytest-bdd's ``cucumber.json``, ``junit.xml`` (with each
+The suite runs in its own pytest process (``steps/suite.py`` with ``-p trovesim.steps.plugin``).
+The run leaves in the report directory pytest-bdd's ``cucumber.json``, ``junit.xml`` (with each
 scenario's feature, tags and failing step when the reports package's plugin is there) and
 ``run.json`` (target, start and end times, exit code); then, when the ``reports`` package
 provides ``write_reports``, the compliance reports in every format. The exit code is the
@@ -18,7 +18,6 @@ import argparse
 import datetime as _dt
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,10 +49,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 def pytest_command(args: argparse.Namespace, report_dir: Path) -> list[str]:
     # Plain asserts: every step states its own failure message, and rewriting costs a second.
-    command = [sys.executable, "-m", "pytest", str(SUITE), "-p", "steps.plugin", "-rfEs"]
+    command = [sys.executable, "-m", "pytest", str(SUITE), "-p", "trovesim.steps.plugin", "-rfEs"]
     command.append("--assert=plain")
-    if importlib.util.find_spec("reports.pytest_plugin") is not None:
-        command += ["-p", "reports.pytest_plugin"]
+    if importlib.util.find_spec("trovesim.reports.pytest_plugin") is not None:
+        command += ["-p", "trovesim.reports.pytest_plugin"]
     for plugin in UNUSED_PLUGINS:
         command += ["-p", f"no:{plugin}"]
     command += [
@@ -76,12 +75,8 @@ def _now() -> str:
 def run_suite(args: argparse.Namespace, report_dir: Path) -> int:
     """Run the suite; write run.json beside its results; return pytest's exit code."""
     report_dir.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ)
-    # The checkout's packages, also when trovesim is not installed.
-    root = str(SUITE.parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
     started = _now()
-    exit_code = subprocess.run(pytest_command(args, report_dir), env=env, check=False).returncode
+    exit_code = subprocess.run(pytest_command(args, report_dir), check=False).returncode
     info = {"target": args.target, "started": started, "finished": _now(), "exit_code": exit_code}
     (report_dir / "run.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return exit_code
@@ -90,8 +85,9 @@ def run_suite(args: argparse.Namespace, report_dir: Path) -> int:
 def write_compliance_reports(report_dir: Path) -> int:
     """All report formats, if the reports package is installed; 0 when written or absent."""
     try:
-        import reports
-        from reports.markdown_report import summary_markdown
+        from trovesim.reports.markdown_report import summary_markdown
+
+        from trovesim import reports
     except ImportError:
         return 0
     if not hasattr(reports, "write_reports"):

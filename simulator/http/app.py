@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from starlette.responses import Response
-
-from simulator import Simulator
+from trovesim.simulator import Simulator
 
 from . import control, faults, keystone, openapi, routes_modules, routes_resources
 from .bodies import MAX_BODY_BYTES

@@ -8,9 +8,8 @@ injection machinery costs more per request than everything the simulator does fo
 from __future__ import annotations
 
 from starlette.requests import Request
-
-from simulator import Context, TroveError
-from simulator.errors import tenant_mismatch
+from trovesim.simulator import Context, TroveError
+from trovesim.simulator.errors import tenant_mismatch
 
 from .identity import Identity
 

@@ -10,8 +10,7 @@ import json
 
 import jsonschema
 from starlette.requests import Request
-
-from simulator import TroveError
+from trovesim.simulator import TroveError
 
 MAX_BODY_BYTES = 1024 * 1024
 """Largest accepted request body (1 MiB): a module's contents travel base64-encoded inside it."""

@@ -11,9 +11,8 @@ import datetime as _dt
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
-
-from simulator import TroveError
-from simulator.timefmt import api_time
+from trovesim.simulator import TroveError
+from trovesim.simulator.timefmt import api_time
 
 from . import openapi as doc
 from .auth import operator

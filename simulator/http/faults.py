@@ -15,8 +15,7 @@ from fastapi import FastAPI, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
-
-from simulator import TroveError
+from trovesim.simulator import TroveError
 
 LOG = logging.getLogger("trovesim.http")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator import Context
+from trovesim.simulator import Context
 
 ADMIN_ROLE = "admin"
 

@@ -12,10 +12,9 @@ import datetime as _dt
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
-
-from simulator import TroveError
-from simulator.clock import utcnow
-from simulator.views import REGION
+from trovesim.simulator import TroveError
+from trovesim.simulator.clock import utcnow
+from trovesim.simulator.views import REGION
 
 from .bodies import checked_object
 from .faults import json_response

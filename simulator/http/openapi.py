@@ -14,8 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-
-from simulator.schema import SCHEMAS
+from trovesim.simulator.schema import SCHEMAS
 
 JSON = "application/json"
 STRING = {"type": "string"}

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
-
-from simulator import Simulator
+from trovesim.simulator import Simulator
 
 from . import openapi as doc
 from .auth import caller

@@ -14,9 +14,8 @@ import signal
 import sys
 
 import uvicorn
-
-from simulator import Catalog, Simulator
-from simulator.clock import make_clock
+from trovesim.simulator import Catalog, Simulator
+from trovesim.simulator.clock import make_clock
 
 from .app import create_app
 from .bodies import MAX_BODY_BYTES

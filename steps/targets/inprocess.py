@@ -15,8 +15,7 @@ from typing import TypeVar
 
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
-
-from simulator import Context, Simulator, TroveError
+from trovesim.simulator import Context, Simulator, TroveError
 
 from . import bodies
 from .base import Caller, RawKind, ReapplyOptions, TargetError

@@ -19,7 +19,7 @@ import statistics
 import sys
 import time
 
-from simulator import Context, Simulator, VirtualClock
+from trovesim.simulator import Context, Simulator, VirtualClock
 
 ADMIN = Context("admin", is_admin=True)
 MODULES_PER_INSTANCE = 10

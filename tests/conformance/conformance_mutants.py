@@ -11,11 +11,9 @@ import os
 from collections.abc import Callable
 
 import pytest
-
-import simulator.guest
-import simulator.ops_modules
-from simulator.ops_modules import ModuleOps
-from simulator.ops_reapply import ReapplyOps
+from trovesim.simulator import guest, ops_modules
+from trovesim.simulator.ops_modules import ModuleOps
+from trovesim.simulator.ops_reapply import ReapplyOps
 
 
 def priority_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,19 +22,19 @@ def priority_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     def apply_sequence(modules):
         return sorted(modules, key=lambda m: m.apply_order)
 
-    monkeypatch.setattr(simulator.guest, "apply_sequence", apply_sequence)
+    monkeypatch.setattr(guest, "apply_sequence", apply_sequence)
 
 
 def tenant_auto_apply(monkeypatch: pytest.MonkeyPatch) -> None:
     """A tenant may create an auto-apply module: auto_apply is no longer admin-only at create."""
-    checked = simulator.ops_modules.admin_options
+    checked = ops_modules.admin_options
 
     def admin_options(ctx, action, tenant_id, auto_apply, *rest):
         if action == "create" and not ctx.is_admin:
             auto_apply = 0
         return checked(ctx, action, tenant_id, auto_apply, *rest)
 
-    monkeypatch.setattr(simulator.ops_modules, "admin_options", admin_options)
+    monkeypatch.setattr(ops_modules, "admin_options", admin_options)
 
 
 def live_update_ignored(monkeypatch: pytest.MonkeyPatch) -> None:

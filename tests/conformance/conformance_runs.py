@@ -13,10 +13,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from steps.verify import SUITE, UNUSED_PLUGINS
+from trovesim.steps.verify import SUITE, UNUSED_PLUGINS
 
 HERE = Path(__file__).resolve().parent
-ROOT = SUITE.parent.parent
 RUN_SECONDS = 600
 
 
@@ -47,13 +46,13 @@ def read_verdicts(junit: Path) -> dict[str, str]:
 def run_suite(workdir: Path, *pytest_args: str, env: dict[str, str] | None = None) -> SuiteRun:
     """The suite against the embedded simulator, with extra pytest arguments (plugins, -n)."""
     junit = workdir / "junit.xml"
-    command = [sys.executable, "-m", "pytest", str(SUITE), "-p", "steps.plugin", "-q"]
+    command = [sys.executable, "-m", "pytest", str(SUITE), "-p", "trovesim.steps.plugin", "-q"]
     command.append("--assert=plain")
     for plugin in (*UNUSED_PLUGINS, "cacheprovider"):
         command += ["-p", f"no:{plugin}"]
     command += [f"--junitxml={junit}", "--target=inprocess", *pytest_args]
     environment = {**os.environ, **(env or {})}
-    environment["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(HERE)])
+    environment["PYTHONPATH"] = str(HERE)
     done = subprocess.run(
         command,
         cwd=workdir,

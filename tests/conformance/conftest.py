@@ -19,8 +19,8 @@ LISTENING = re.compile(r"serving Trove v1\.0 at (?P<url>http://\S+/v1\.0)/")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if not config.pluginmanager.has_plugin("steps.plugin"):
-        config.pluginmanager.import_plugin("steps.plugin")
+    if not config.pluginmanager.has_plugin("trovesim.steps.plugin"):
+        config.pluginmanager.import_plugin("trovesim.steps.plugin")
 
 
 def _first_line(process: subprocess.Popen, seconds: float) -> str:
@@ -34,7 +34,7 @@ def _first_line(process: subprocess.Popen, seconds: float) -> str:
 @pytest.fixture(scope="session")
 def trovesim_server() -> Iterator[str]:
     """``trovesim serve`` on a free port with a virtual clock; yields its URL up to /v1.0."""
-    command = [sys.executable, "-m", "simulator.cli", "serve", "--port", "0", "--clock", "virtual"]
+    command = [sys.executable, "-m", "trovesim.cli", "serve", "--port", "0", "--clock", "virtual"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         line = _first_line(process, STARTUP_SECONDS)

@@ -10,9 +10,9 @@ from collections import Counter
 import pytest
 from pytest_bdd.feature import get_features
 from pytest_bdd.parser import Feature, ScenarioTemplate
+from trovesim.steps.plugin import SIMULATOR_ONLY, UPSTREAM_DIFFERS
 
-from steps.paths import catalogue_path, features_dir, requirement_ids
-from steps.plugin import SIMULATOR_ONLY, UPSTREAM_DIFFERS
+from trovesim.suite import catalogue_path, features_dir, requirement_ids
 
 REQUIREMENT_LIKE = re.compile(r"[A-Za-z]+-\d+")
 SOURCE = re.compile(r"^(seeds/module-(ordering-spec\.txt|usage-guide\.rst)|spec/[\w.-]+\.md)")

@@ -10,9 +10,8 @@ import warnings
 from dataclasses import dataclass, field
 
 import pytest
-
-from steps.targets import bodies
-from steps.targets.base import ReapplyOptions
+from trovesim.steps.targets import bodies
+from trovesim.steps.targets.base import ReapplyOptions
 
 with warnings.catch_warnings():  # osc_lib, imported by troveclient, warns about itself
     warnings.simplefilter("ignore", DeprecationWarning)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 from pytest_bdd import scenarios
+from trovesim.steps.plugin import CREDENTIALS
+from trovesim.steps.targets.base import TargetSpec
 
-from steps.paths import features_dir
-from steps.plugin import CREDENTIALS
-from steps.targets.base import TargetSpec
+from trovesim.suite import features_dir
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 from pytest_bdd import scenarios
+from trovesim.steps.plugin import INPROCESS, spec_from_config
+from trovesim.steps.targets.base import TargetSpec
 
-from steps.paths import features_dir
-from steps.plugin import INPROCESS, spec_from_config
-from steps.targets.base import TargetSpec
+from trovesim.suite import features_dir
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import httpx
 from http_harness import start_server, trove_client
-
-from simulator.schema import SCHEMAS
+from trovesim.simulator.schema import SCHEMAS
 
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
 CHECKS = ",".join(

@@ -9,9 +9,8 @@ import base64
 
 import httpx
 import pytest
-
-from simulator import Simulator
-from simulator.http import create_app
+from trovesim.simulator import Simulator
+from trovesim.simulator.http import create_app
 
 ALICE = {"X-Auth-Token": "alice-token"}
 GOOD_MODULE = {

@@ -33,8 +33,7 @@ from hypothesis.stateful import (
     precondition,
     rule,
 )
-
-from simulator import Context, Simulator, TroveError, VirtualClock
+from trovesim.simulator import Context, Simulator, TroveError, VirtualClock
 
 ADMIN = Context("admin", is_admin=True)
 TENANTS = (Context("tenant-a"), Context("tenant-b"), Context("tenant-c"))

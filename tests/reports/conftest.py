@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from report_suite import CATALOGUE, RUNS_DIR
-
-from reports import Report, build_report, load_catalogue, read_results
-from reports import cli as report_cli
+from trovesim.reports import Report, build_report, load_catalogue, read_results
+from trovesim.reports import cli as report_cli
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reports import Report
+from trovesim.reports import Report
 
 DATA = Path(__file__).parent / "data"
 SUITE = DATA / "suite"
@@ -68,7 +68,7 @@ def run_suite(name: str, out_dir: Path) -> int:
         if "-n" in spec.args:
             command += ["-p", "xdist.plugin"]
         if spec.plugin:
-            command += ["-p", "reports.pytest_plugin"]
+            command += ["-p", "trovesim.reports.pytest_plugin"]
         command += [f"--cucumberjson={out_dir / 'cucumber.json'}"]
         command += [f"--junitxml={out_dir / 'junit.xml'}", *spec.args]
         env = {**os.environ, **spec.env, "PYTHONPATH": str(REPO)}

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from report_suite import CATALOGUE
-
-from reports.catalogue import DEFAULT_TITLE, CatalogueError, load_catalogue
+from trovesim.reports.catalogue import DEFAULT_TITLE, CatalogueError, load_catalogue
 
 ENTRY = """
 [[requirement]]

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from report_suite import CATALOGUE, RUNS_DIR
-
-from reports import OUTPUT_NAMES
+from trovesim.reports import OUTPUT_NAMES
 
 Cmd = Callable[..., tuple[int, str, str]]
 

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from report_suite import CATALOGUE, run_suite, verdicts
-
-from reports import Report, write_reports
+from trovesim.reports import Report, write_reports
 
 
 def test_a_fresh_run_reads_like_the_recorded_one(

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from report_suite import RUNS_DIR
-
-from reports.results import ResultsError, RunInfo, read_results
+from trovesim.reports.results import ResultsError, RunInfo, read_results
 
 REMOTE = "http://trove.example:8779"
 

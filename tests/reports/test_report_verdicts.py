@@ -6,11 +6,10 @@ from collections.abc import Callable
 
 import pytest
 from report_suite import verdicts
-
-from reports import Report, Verdict
-from reports.catalogue import Requirement
-from reports.model import judge
-from reports.results import ScenarioResult
+from trovesim.reports import Report, Verdict
+from trovesim.reports.catalogue import Requirement
+from trovesim.reports.model import judge
+from trovesim.reports.results import ScenarioResult
 
 EXPECTED = {
     "passing": {

@@ -13,11 +13,10 @@ import jsonschema
 import pytest
 from junitparser import Failure, JUnitXml, Skipped
 from report_suite import CATALOGUE, RUNS_DIR, verdicts
-
-from reports import FORMATS, OUTPUT_NAMES, Report, write_reports
-from reports.html_report import render_html
-from reports.json_report import load_report, report_to_dict
-from reports.markdown_report import render_markdown
+from trovesim.reports import FORMATS, OUTPUT_NAMES, Report, write_reports
+from trovesim.reports.html_report import render_html
+from trovesim.reports.json_report import load_report, report_to_dict
+from trovesim.reports.markdown_report import render_markdown
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "reports" / "report.schema.json").read_text())
 

@@ -10,8 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from sim_world import FAULTS, GUIDE_START, World
-
-from simulator import Simulator, TroveError, VirtualClock
+from trovesim.simulator import Simulator, TroveError, VirtualClock
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from simulator import Context, Simulator
+from trovesim.simulator import Context, Simulator
 
 GUIDE_START = dt.datetime(2017, 6, 2, 17, 6, 21)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from simulator import Catalog, Context, Simulator, VirtualClock
+from trovesim.simulator import Catalog, Context, Simulator, VirtualClock
 
 ANYONE = Context("tenant-a")
 

@@ -8,9 +8,8 @@ import datetime as dt
 import pytest
 from freezegun import freeze_time
 from sim_world import GUIDE_START, World, b64
-
-from simulator import RealClock, Simulator, TroveError, VirtualClock
-from simulator.events import EventQueue
+from trovesim.simulator import RealClock, Simulator, TroveError, VirtualClock
+from trovesim.simulator.events import EventQueue
 
 BACKWARDS = "The clock cannot be moved backwards."
 

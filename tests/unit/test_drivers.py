@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sim_world import b64
-
-from simulator.drivers import DRIVERS
+from trovesim.simulator.drivers import DRIVERS
 
 
 def outcome(world, contents: str | bytes, module_type: str = "ping") -> tuple[str, object]:

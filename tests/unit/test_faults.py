@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sim_world import GUIDE_START, World
-
-from simulator import Simulator, VirtualClock
+from trovesim.simulator import Simulator, VirtualClock
 
 TIMEOUT = "Timeout trying to connect to the Guest Agent."
 

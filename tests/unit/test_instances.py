@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sim_world import GUIDE_START, World
-
-from simulator import Simulator, VirtualClock
+from trovesim.simulator import Simulator, VirtualClock
 
 NO_SUCH_ID = "00000000-0000-0000-0000-000000000000"
 

@@ -13,8 +13,7 @@ import datetime as dt
 
 import pytest
 from sim_world import GUIDE_START, World
-
-from simulator import Context, Simulator, VirtualClock
+from trovesim.simulator import Context, Simulator, VirtualClock
 
 V1 = "7f700cc7b99606615f8b51946f6d3228"
 V2 = "ba7c204979c8de54be6efb70a17d40b9"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reports import cli as report_cli
-from simulator.http import serve
-from steps import verify
+from trovesim.reports import cli as report_cli
+from trovesim.simulator.http import serve
+from trovesim.steps import verify
 
 
 def build_parser() -> argparse.ArgumentParser:
