@@ -2,7 +2,7 @@
 
 Each route parses, calls exactly one simulator method, and renders. Flags follow upstream's
 parsing: ``count_only``/``include_clustered`` are true only for ``true`` (any case), as Trove's
-``.lower() == 'true'``; ``include_contents`` for true/1/yes (DECISIONS 18).
+``.lower() == 'true'``; ``include_contents`` for true/1/yes (docs/differences.md #18).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def upstream_true(value: str | None) -> bool:
 
 
 def guest_true(value: str | None) -> bool:
-    """module-query flags, fixed (DECISIONS 18): true, 1 or yes in any case."""
+    """module-query flags, fixed (docs/differences.md #18): true, 1 or yes in any case."""
     return value is not None and value.lower() in ("true", "1", "yes")
 
 

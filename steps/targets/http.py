@@ -1,7 +1,7 @@
 """The HTTP target: the real python-troveclient against any Trove-compatible endpoint.
 
 One ``HttpConnection`` per test session holds a client per caller (a keystoneauth session with a
-static token, troveclient-wire.md §4a) and learns whether the endpoint is our simulator with a
+static token, docs/client-wire.md §4a) and learns whether the endpoint is our simulator with a
 virtual clock, by asking its control API (``/_sim/clock``). Each scenario gets an ``HttpTarget``
 on it. Refusals come back as troveclient exceptions and are turned into ``TargetError``.
 

@@ -15,7 +15,7 @@ from trovesim.steps.plugin import SIMULATOR_ONLY, UPSTREAM_DIFFERS
 from trovesim.suite import catalogue_path, features_dir, requirement_ids
 
 REQUIREMENT_LIKE = re.compile(r"[A-Za-z]+-\d+")
-SOURCE = re.compile(r"^(seeds/module-(ordering-spec\.txt|usage-guide\.rst)|spec/[\w.-]+\.md)")
+SOURCE = re.compile(r"^(docs/[\w-]+\.md|Trove (blueprint |admin guide, ))")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 # Steps that only the simulator's controls can carry out.
 CONTROL_STEPS = re.compile(
@@ -107,7 +107,7 @@ def test_catalogue_entries_are_complete_and_unique() -> None:
 
 @pytest.mark.parametrize(
     "seed",
-    ["seeds/module-ordering-spec.txt", "seeds/module-usage-guide.rst"],
+    ["Trove blueprint module-management-ordering", "Trove admin guide, Create and use modules"],
 )
 def test_both_seeds_are_catalogued(seed: str) -> None:
     entries = tomllib.loads(catalogue_path().read_text(encoding="utf-8"))["requirement"]

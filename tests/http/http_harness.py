@@ -1,5 +1,5 @@
 """The HTTP tests' harness: the real ``trovesim serve`` command in a subprocess, and the real
-python-troveclient (keystoneauth session with a static token, troveclient-wire.md §4a) against it.
+python-troveclient (keystoneauth session with a static token, docs/client-wire.md §4a) against it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """python-troveclient against ``trovesim serve``: the module routes (M1-M7) and the modules on an
 instance (I1-I3), as admin and as two tenants. Expected codes and texts are from
-trove-module-behaviour.md §0.2 and §2, and DECISIONS.md where the simulator differs.
+docs/behaviour.md §0.2 and §2, and docs/differences.md where the simulator differs.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ V2 = "message=Module.V2\n"
 
 
 def md5_of(contents: str) -> str:
-    """The md5 Trove reports: of the base64 text the client sends (quirk 12)."""
+    """The md5 Trove reports: of the base64 text the client sends (docs/differences.md #12)."""
     return hashlib.md5(base64.b64encode(contents.encode()).decode().encode()).hexdigest()
 
 

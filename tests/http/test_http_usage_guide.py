@@ -1,13 +1,13 @@
-"""The usage guide's whole session (seeds/module-usage-guide.rst), replayed with the real ``trove``
+"""The Trove admin guide's session "Create and use modules for a database", replayed with ``trove``
 CLI against ``trovesim serve``, logging in through its Keystone v3 as the guide's admin.
 
 Checked: every value the guide shows that depends neither on ids nor on time (md5 values,
 Current flags, counts, statuses, messages, module and instance properties) and the row order of
-each count table. Strings in CLI *tables* print as ``b'...'`` (troveclient-wire.md §0);
+each count table. Strings in CLI *tables* print as ``b'...'`` (docs/client-wire.md §0);
 property tables print plain strings. The server runs on a virtual clock that the test moves
 between commands, as time passed in the guide, so the reapply with ``--delay=3`` costs nothing.
 
-Departures, per DECISIONS.md "Notes on the seeds": the first ``module-create`` omits the guide's
+Departures, per docs/differences.md (notes, #2): the first ``module-create`` omits the guide's
 ``--datastore mysql`` (its output, datastore ``all``, and the rest of the session need a module
 for all datastores), and ``instance_count`` on a fresh module is 0, not upstream's constant 2.
 """

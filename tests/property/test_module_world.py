@@ -342,7 +342,7 @@ class ModuleWorld(RuleBasedStateMachine):
 
     @invariant()
     def module_query_hides_hidden_modules_from_non_admins(self):
-        """Visibility as the guest recorded it at its last apply (the guest filters, §9.3)."""
+        """Visibility as the guest recorded it at its last apply (it filters: behaviour §9.3)."""
         state = self.state()
         for instance in state["instances"]:
             if instance["deleted"] or instance["status"] != "ACTIVE":

@@ -13,7 +13,7 @@ ENTRY = """
 id = "{id}"
 area = "Apply ordering"
 statement = "Modules apply in order"
-source = "seeds/module-ordering-spec.txt: Proposed Change"
+source = "Trove blueprint module-management-ordering: Proposed Change"
 """
 
 
@@ -31,7 +31,7 @@ def test_loads_requirements_in_file_order_with_title() -> None:
     assert (first.area, first.statement, first.source) == (
         "Apply ordering",
         "Modules apply in ascending order",
-        "seeds/module-ordering-spec.txt: Proposed Change",
+        "Trove blueprint module-management-ordering: Proposed Change",
     )
 
 

@@ -151,7 +151,7 @@ def test_html_holds_every_requirement_with_status_and_evidence(mixed_dir: Path) 
     )
     assert page.rows["DEMO-2"]["requirement"] == (
         "Unordered modules are sorted before they apply"
-        "seeds/module-ordering-spec.txt: Proposed Change"
+        "Trove blueprint module-management-ordering: Proposed Change"
     )
 
 

@@ -15,7 +15,7 @@ from trovesim.simulator import Context, Simulator
 
 GUIDE_START = dt.datetime(2017, 6, 2, 17, 6, 21)
 
-# Trove's fault names by status (trove-module-behaviour.md §0.1), kept apart from the simulator's
+# Trove's fault names by status (docs/behaviour.md §0.1), kept apart from the simulator's
 # own table so that a wrong entry there is caught.
 FAULTS = {
     400: "badRequest",
@@ -28,7 +28,7 @@ FAULTS = {
 }
 
 
-# The keys of Trove's module view (list entries); create/update/show add live_update (§2.2).
+# Trove's module view keys (list entries); create, update and show add live_update (behaviour §2.2).
 MODULE_VIEW_KEYS = {
     "id",
     "name",

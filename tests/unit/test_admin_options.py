@@ -1,4 +1,4 @@
-"""Admin-only options, is_admin and the admin lock (§4, DECISIONS 7, 8, 9)."""
+"""Admin-only options, is_admin and the admin lock (behaviour §4; differences #7, #8, #9)."""
 
 from __future__ import annotations
 

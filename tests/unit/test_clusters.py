@@ -1,4 +1,4 @@
-"""Clusters (§13, DECISIONS 22, 29): modules per member, member names, delete."""
+"""Clusters (behaviour §13; differences #22, #29): modules per member, member names, delete."""
 
 from __future__ import annotations
 

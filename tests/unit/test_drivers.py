@@ -1,5 +1,5 @@
-"""Guest drivers as a user sees them through module-apply: the ping driver's parsing (§9.4,
-DECISIONS 28) and the new_relic_license driver (§9.5)."""
+"""Guest drivers as a user sees them through module-apply: the ping driver's parsing (behaviour
+§9.4, differences #28) and the new_relic_license driver (behaviour §9.5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Fault injection (issue item 4, §0.2): guests that fail or time out answer Trove's 400s."""
+"""Fault injection (docs/behaviour.md §0.2): guests that fail or time out answer Trove's 400s."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Guests (§8, §9, I1-I3, DECISIONS 15, 17, 19, 26): apply results and ordering, module-query,
-module-remove, include_contents and its admin mask."""
+"""Guests (behaviour §8, §9, I1-I3; differences #15, #17, #19, #26): apply results and ordering,
+module-query, module-remove, include_contents and its admin mask."""
 
 from __future__ import annotations
 

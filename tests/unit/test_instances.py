@@ -1,5 +1,5 @@
-"""Instances (I4, §8.3, §14, DECISIONS 14, 15, 25): create with modules and auto-apply, BUILD then
-ACTIVE on the clock, build failure, show, list, delete."""
+"""Instances (behaviour I4, §8.3, §14; differences #14, #15, #25): create with modules and
+auto-apply, BUILD then ACTIVE on the clock, build failure, show, list, delete."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""live_update enforcement (§5, DECISIONS 6): applied non-live modules are frozen."""
+"""live_update enforcement (behaviour §5; differences #6): applied non-live modules are frozen."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""module-create: fields and defaults (§1.1, §2.2, M2), md5 (§7), types, datastores, uniqueness."""
+"""module-create (behaviour §1.1, §2.2, M2, §7): fields and defaults, md5, types, uniqueness."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""module-instances (§11.2, DECISIONS 20) and module-instance-count (§11.1, DECISIONS 21)."""
+"""module-instances and module-instance-count (behaviour §11; differences #20, #21)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""module-list with the datastore filter (M1, DECISIONS 1, 3), module-show (M3, DECISIONS 2),
+"""module-list with the datastore filter, module-show (behaviour M1, M3; differences #1, #2, #3),
 module-delete (M5)."""
 
 from __future__ import annotations

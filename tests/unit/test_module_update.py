@@ -1,4 +1,4 @@
-"""module-update (M4, DECISIONS 4, 5, 11): every field, the type key, datastores, uniqueness."""
+"""module-update (behaviour M4; differences #4, #5, #11): each field, the type key, uniqueness."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""module-reapply (§12, DECISIONS 23, 24): selection, batches on the virtual clock, bounds, kept
-results, faulty guests."""
+"""module-reapply (behaviour §12; differences #23, #24): selection, batches on the virtual clock,
+bounds, kept results, faulty guests."""
 
 from __future__ import annotations
 

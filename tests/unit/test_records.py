@@ -1,5 +1,5 @@
-"""Instance-module records (§10, DECISIONS 22): at most one live row per pair; same-md5 re-apply
-touches it, a new md5 replaces it."""
+"""Instance-module records (behaviour §10; differences #22): at most one live row per pair;
+same-md5 re-apply touches it, a new md5 replaces it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""A refused operation changes nothing (DECISIONS 14, 25, 29): requests that are partly valid are
-refused whole, and the world (export_state) is exactly as before.
+"""A refused operation changes nothing (differences #14, #25, #29): requests that are partly
+valid are refused whole, and the world (export_state) is exactly as before.
 
 Every ``refused(...)`` in the unit tests checks this; these cases are the ones where a careless
 model would have done part of the work before finding the problem.

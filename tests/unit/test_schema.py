@@ -1,4 +1,4 @@
-"""Request validation: Trove's exact "Validation error: ..." messages (§0.1, §2.1, DECISIONS 30)."""
+"""Request validation: Trove's "Validation error: ..." (behaviour §0.1, §2.1; differences #30)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Callers and visibility: who sees which modules and instances (spec §3, DECISIONS 1, 13)."""
+"""Callers and visibility: who sees which modules, instances (behaviour §3; differences #1, #13)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The usage guide's whole CLI session, replayed on the virtual clock at the guide's timestamps.
 
 Every md5, count, current flag and updated date the guide prints is checked, except the two the
-project deliberately changes: module-show's ``instance_count`` (DECISIONS 2) and the first
-module-create's ``--datastore mysql`` (replayed without it, see DECISIONS' notes on the seeds).
+project deliberately changes: module-show's ``instance_count`` (differences #2) and the first
+module-create's ``--datastore mysql`` (replayed without it, see the notes in docs/differences.md).
 One difference is a timing artefact of the guide's deployment: its forced reapply of two instances
 straddled a second boundary (18:40:45 / 18:40:46); here both land in one batch at 18:40:45.
 """
