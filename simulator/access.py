@@ -1,9 +1,27 @@
-"""Who may see, use and change a module: tenancy, visibility and the admin-only options."""
+"""Who may see, use and change what: tenancy, visibility, datastore fit and the admin-only options.
+
+Each rule is decided here once; the operations ask, they do not restate.
+"""
 
 from __future__ import annotations
 
 from . import errors
-from .models import Context, Module
+from .models import Cluster, Context, Instance, Module
+
+
+def within_tenancy(ctx: Context, tenant_id: str | None) -> bool:
+    """Admins reach every tenant's rows; anyone else only their own project's."""
+    return ctx.is_admin or tenant_id == ctx.project_id
+
+
+def reachable(ctx: Context, owned: Instance | Cluster | None) -> bool:
+    """An instance or cluster exists for a caller if it is live and within their tenancy."""
+    return owned is not None and not owned.deleted and within_tenancy(ctx, owned.tenant_id)
+
+
+def offered_to(module: Module, project_id: str) -> bool:
+    """A module belongs to one tenant, or (no tenant) to all of them; auto-apply goes by this."""
+    return module.tenant_id in (project_id, None)
 
 
 def can_see(ctx: Context, module: Module) -> bool:
@@ -12,14 +30,35 @@ def can_see(ctx: Context, module: Module) -> bool:
         return False
     if ctx.is_admin:
         return True
-    return module.visible and module.tenant_id in (ctx.project_id, None)
+    return module.visible and offered_to(module, ctx.project_id)
 
 
 def can_use(ctx: Context, module: Module) -> bool:
-    """Apply by id and auto-apply: tenancy counts, visibility does not (hidden modules apply)."""
+    """Naming a module by id (apply, create): tenancy counts, visibility does not."""
     if module.deleted:
         return False
-    return ctx.is_admin or module.tenant_id in (ctx.project_id, None)
+    return ctx.is_admin or offered_to(module, ctx.project_id)
+
+
+def datastore_misfit(module: Module, ds_id: str, ver_id: str) -> str | None:
+    """Why a module bound to a datastore or version cannot go on this instance; None if it fits."""
+    prefix = f"Module '{module.name}' cannot be applied "
+    if module.datastore_id not in (ds_id, None):
+        return f"{prefix} (Wrong datastore '{module.datastore_id}' - expected '{ds_id}')"
+    if module.datastore_version_id not in (ver_id, None):
+        return (
+            f"{prefix} (Wrong datastore version '{module.datastore_version_id}'"
+            f" - expected '{ver_id}')"
+        )
+    return None
+
+
+def refuse_misfits(modules: list[Module], ds_id: str, ver_id: str) -> None:
+    """Apply or create with a module bound to another datastore or version is refused."""
+    for module in modules:
+        reason = datastore_misfit(module, ds_id, ver_id)
+        if reason is not None:
+            raise errors.module_invalid(reason)
 
 
 def admin_options(

@@ -10,11 +10,12 @@ import contextlib
 import datetime as _dt
 
 from . import errors
+from .access import datastore_misfit, offered_to, reachable, refuse_misfits
 from .errors import TroveError
 from .guest import Guest, ModulePayload, result_view
 from .models import Cluster, Context, Instance, Module
 from .schema import validate
-from .state import SimState, operation, reachable
+from .state import SimState, operation
 from .views import cluster_view, instance_detail_view, instance_view
 
 
@@ -26,9 +27,8 @@ class InstanceOps(SimState):
             for m in self.store.modules.values()
             if not m.deleted
             and m.auto_apply
-            and m.tenant_id in (ctx.project_id, None)
-            and m.datastore_id in (ds_id, None)
-            and m.datastore_version_id in (ver_id, None)
+            and offered_to(m, ctx.project_id)
+            and datastore_misfit(m, ds_id, ver_id) is None
         ]
         return sorted(chosen, key=lambda m: m.seq)
 
@@ -41,7 +41,7 @@ class InstanceOps(SimState):
         modules = explicit + [
             m for m in self.auto_apply_modules(ctx, ds_id, ver_id) if m.id not in listed
         ]
-        self.check_applicable(modules, ds_id, ver_id)
+        refuse_misfits(modules, ds_id, ver_id)
         return modules
 
     def _new_instance(
@@ -167,7 +167,7 @@ class InstanceOps(SimState):
         ids = [m["id"] for m in validate("module_apply", body).get("modules", [])]
         instance = self.load_instance(ctx, instance_id)
         modules = self.usable_modules(ctx, ids)
-        self.check_applicable(modules, instance.datastore_id, instance.datastore_version_id)
+        refuse_misfits(modules, instance.datastore_id, instance.datastore_version_id)
         now = self.now()
         results = self.guest_of(instance).apply([self.payload(m) for m in modules], now)
         for module in modules:

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 
 from . import errors
-from .access import admin_options, can_see, refuse_admin_module
+from .access import admin_options, can_see, refuse_admin_module, within_tenancy
 from .drivers import MODULE_TYPES
 from .models import Context, Module
 from .schema import validate
@@ -223,7 +223,7 @@ class ModuleOps(SimState):
         ids = sorted(
             record.instance_id
             for record in self.store.by_module.get(module.id, {}).values()
-            if (ctx.is_admin or record.tenant_id == ctx.project_id)
+            if within_tenancy(ctx, record.tenant_id)
             and (include_clustered or not record.clustered)
             and (marker is None or record.instance_id > marker)
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import errors
+from .access import datastore_misfit, within_tenancy
 from .errors import TroveError
 from .models import Context, Module, ReapplyRun
 from .schema import validate
@@ -64,7 +65,7 @@ class ReapplyOps(SimState):
         """Instances to reapply, in the order they got their records; the rest count skipped."""
         chosen = []
         for record in self.store.by_module.get(module.id, {}).values():
-            if not ctx.is_admin and record.tenant_id != ctx.project_id:
+            if not within_tenancy(ctx, record.tenant_id):
                 continue
             instance = self.store.instances[record.instance_id]
             wanted = (record.md5 != run.target_md5 or run.force) and (
@@ -73,9 +74,7 @@ class ReapplyOps(SimState):
             if (
                 not wanted
                 or (record.clustered and not run.include_clustered)
-                or self.wrong_datastore(
-                    module, instance.datastore_id, instance.datastore_version_id
-                )
+                or datastore_misfit(module, instance.datastore_id, instance.datastore_version_id)
             ):
                 run.skipped += 1
                 continue
@@ -110,7 +109,7 @@ class ReapplyOps(SimState):
         return [
             run_view(r)
             for r in self.runs.values()
-            if r.module_id == module.id and (ctx.is_admin or r.requested_by == ctx.project_id)
+            if r.module_id == module.id and within_tenancy(ctx, r.requested_by)
         ]
 
 

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from . import errors
-from .access import can_see, can_use
+from .access import can_see, can_use, reachable
 from .catalog import Catalog
 from .clock import Clock, RealClock
 from .events import EventQueue
 from .guest import Guest, ModulePayload
-from .models import Cluster, Context, Instance, Module, ReapplyRun
+from .models import Context, Instance, Module, ReapplyRun
 from .store import Store
 from .views import datastore_labels
 
@@ -38,15 +38,6 @@ def operation(method: Callable[P, R]) -> Callable[P, R]:
             return method(self, *args, **kwargs)
 
     return run  # type: ignore[return-value]
-
-
-def reachable(ctx: Context, owned: Instance | Cluster | None) -> bool:
-    """An instance or cluster exists for a caller if it is live and theirs (admins: any)."""
-    return (
-        owned is not None
-        and not owned.deleted
-        and (ctx.is_admin or owned.tenant_id == ctx.project_id)
-    )
 
 
 class SimState:
@@ -117,25 +108,6 @@ class SimState:
             priority_apply=module.priority_apply,
             apply_order=module.apply_order,
         )
-
-    def check_applicable(self, modules: list[Module], instance_ds: str, instance_ver: str) -> None:
-        """A module bound to a datastore or version applies only to instances of it."""
-        for module in modules:
-            reason = self.wrong_datastore(module, instance_ds, instance_ver)
-            if reason:
-                raise errors.module_invalid(reason)
-
-    @staticmethod
-    def wrong_datastore(module: Module, instance_ds: str, instance_ver: str) -> str | None:
-        prefix = f"Module '{module.name}' cannot be applied "
-        if module.datastore_id and module.datastore_id != instance_ds:
-            return f"{prefix} (Wrong datastore '{module.datastore_id}' - expected '{instance_ds}')"
-        if module.datastore_version_id and module.datastore_version_id != instance_ver:
-            return (
-                f"{prefix} (Wrong datastore version '{module.datastore_version_id}'"
-                f" - expected '{instance_ver}')"
-            )
-        return None
 
     def guest_of(self, instance: Instance) -> Guest:
         """The instance's guest; one whose build failed never answers."""
