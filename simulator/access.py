@@ -61,7 +61,23 @@ def refuse_misfits(modules: list[Module], ds_id: str, ver_id: str) -> None:
             raise errors.module_invalid(reason)
 
 
-def admin_options(
+def admin_option_labels(
+    tenant_id: str | None, auto_apply: object, visible: object, priority_apply: object
+) -> list[str]:
+    """The admin-only options a module sets, worded as Trove prints them (``Auto: 1``)."""
+    labels = []
+    if tenant_id is None:
+        labels.append("Tenant: all")
+    if auto_apply:
+        labels.append(f"Auto: {int(auto_apply)}")
+    if not visible:
+        labels.append(f"Visible: {int(visible)}")
+    if priority_apply:
+        labels.append(f"Priority: {int(priority_apply)}")
+    return labels
+
+
+def refuse_admin_options(
     ctx: Context,
     action: str,
     tenant_id: str | None,
@@ -69,30 +85,17 @@ def admin_options(
     visible: object,
     priority_apply: object,
     full_access: object | None,
-) -> str | None:
-    """The admin-only options in use, as Trove words them; refuse them to non-admins.
-
-    Full access cannot be combined with any other admin option, for admins too.
-    """
-    options = []
-    if tenant_id is None:
-        options.append("Tenant: all")
-    if auto_apply:
-        options.append(f"Auto: {int(auto_apply)}")
-    if not visible:
-        options.append(f"Visible: {int(visible)}")
-    if priority_apply:
-        options.append(f"Priority: {int(priority_apply)}")
+) -> None:
+    """Refuse admin-only options to non-admins, and full access with any of them to anyone."""
+    labels = admin_option_labels(tenant_id, auto_apply, visible, priority_apply)
     if full_access is not None:
-        if full_access and options:
+        if full_access and labels:
             raise errors.invalid_model(
-                "Cannot make module full access: (" + ", ".join(options) + ")"
+                "Cannot make module full access: (" + ", ".join(labels) + ")"
             )
-        options.append(f"Full Access: {int(full_access)}")
-    text = "(" + ", ".join(options) + ")" if options else None
-    if text and not ctx.is_admin:
-        raise errors.module_access_forbidden(action, text)
-    return text
+        labels.append(f"Full Access: {int(full_access)}")
+    if labels and not ctx.is_admin:
+        raise errors.module_access_forbidden(action, "(" + ", ".join(labels) + ")")
 
 
 def refuse_admin_module(ctx: Context, module: Module, action: str) -> None:

@@ -6,7 +6,13 @@ import hashlib
 from dataclasses import replace
 
 from . import errors
-from .access import admin_options, can_see, refuse_admin_module, within_tenancy
+from .access import (
+    admin_option_labels,
+    can_see,
+    refuse_admin_module,
+    refuse_admin_options,
+    within_tenancy,
+)
 from .drivers import MODULE_TYPES
 from .models import Context, Module
 from .schema import validate
@@ -86,7 +92,9 @@ class ModuleOps(SimState):
         visible = spec.get("visible", 1)
         priority_apply = spec.get("priority_apply", 0)
         full_access = spec.get("full_access")
-        admin_options(ctx, "create", tenant_id, auto_apply, visible, priority_apply, full_access)
+        refuse_admin_options(
+            ctx, "create", tenant_id, auto_apply, visible, priority_apply, full_access
+        )
         ds = spec.get("datastore") or {}
         ds_id, ver_id = self.resolve_module_datastore(ds.get("type"), ds.get("version"))
         now = self.now()
@@ -129,18 +137,19 @@ class ModuleOps(SimState):
         self.refuse_if_applied(original)
         refuse_admin_module(ctx, original, "update")
         updated = replace(original, **changes)
-        options = admin_options(
-            ctx,
-            "update",
+        options = (
             updated.tenant_id,
             spec.get("auto_apply", updated.auto_apply),
             spec.get("visible", updated.visible),
             spec.get("priority_apply", updated.priority_apply),
-            spec.get("full_access"),
         )
-        is_admin = original.is_admin or bool(options)
-        if spec.get("full_access") is not None:
-            is_admin = not spec["full_access"]
+        full_access = spec.get("full_access")
+        refuse_admin_options(ctx, "update", *options, full_access)
+        if full_access is not None:
+            is_admin = not full_access
+        else:
+            # Past the refusal, admin options in use mean an admin set them: the module locks.
+            is_admin = original.is_admin or bool(admin_option_labels(*options))
         ds_id, ver_id = self.resolve_module_datastore(
             updated.datastore_id, updated.datastore_version_id
         )
@@ -192,7 +201,7 @@ class ModuleOps(SimState):
     @operation
     def delete_module(self, ctx: Context, module_id: str) -> None:
         module = self.load_module(ctx, module_id)
-        admin_options(
+        refuse_admin_options(
             ctx,
             "delete",
             module.tenant_id,
