@@ -6,7 +6,6 @@ equivalent, which is why scenarios using them are tagged simulator-only.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import math
 
@@ -14,10 +13,15 @@ from . import errors
 from .clock import VirtualClock
 from .guest import GuestFault
 from .models import Context
-from .ops_reapply import run_view
 from .state import SimState, operation
-from .timefmt import api_time
-from .views import datastore_view, flavor_view, version_view
+from .views import (
+    clock_view,
+    datastore_view,
+    flavor_view,
+    plain_view,
+    run_view,
+    version_view,
+)
 
 FAULT_KINDS = ("error", "timeout")
 
@@ -125,29 +129,19 @@ class ControlOps(SimState):
         """The whole world as JSON-ready data, for inspection and bug reports."""
         store = self.store
         return {
-            "clock": {"kind": self.clock.kind, "now": api_time(self.clock.now())},
+            "clock": clock_view(self.clock),
             "pending_events": len(self.events),
-            "modules": [_plain(m) for m in store.modules.values()],
-            "instances": [_plain(i) for i in store.instances.values()],
-            "clusters": [_plain(c) for c in store.clusters.values()],
-            "records": [_plain(r) for per in store.by_instance.values() for r in per.values()],
-            "retired_records": [_plain(r) for r in store.retired],
+            "modules": [plain_view(m) for m in store.modules.values()],
+            "instances": [plain_view(i) for i in store.instances.values()],
+            "clusters": [plain_view(c) for c in store.clusters.values()],
+            "records": [plain_view(r) for per in store.by_instance.values() for r in per.values()],
+            "retired_records": [plain_view(r) for r in store.retired],
             "guests": {
                 instance_id: {
-                    "fault": _plain(g.fault) if g.fault else None,
-                    "results": [_plain(r) for r in g.results()],
+                    "fault": plain_view(g.fault) if g.fault else None,
+                    "results": [plain_view(r) for r in g.results()],
                 }
                 for instance_id, g in self.guests.items()
             },
             "reapply_runs": [run_view(r) for r in self.runs.values()],
         }
-
-
-def _plain(obj) -> dict:
-    data = obj._asdict() if isinstance(obj, tuple) else dataclasses.asdict(obj)
-    for key, value in data.items():
-        if isinstance(value, _dt.datetime):
-            data[key] = value.isoformat()
-        elif isinstance(value, bytes):
-            data[key] = value.decode("utf-8", errors="replace")
-    return data

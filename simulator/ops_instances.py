@@ -12,11 +12,17 @@ import datetime as _dt
 from . import errors
 from .access import datastore_misfit, offered_to, reachable, refuse_misfits
 from .errors import TroveError
-from .guest import Guest, ModulePayload, result_view
+from .guest import Guest, ModulePayload
 from .models import Cluster, Context, Instance, Module
 from .schema import validate
 from .state import SimState, operation
-from .views import cluster_view, instance_detail_view, instance_view
+from .views import (
+    cluster_view,
+    instance_detail_view,
+    instance_view,
+    module_payload,
+    result_view,
+)
 
 
 class InstanceOps(SimState):
@@ -77,7 +83,7 @@ class InstanceOps(SimState):
         self.guests[instance.id] = Guest()
         for module in modules:
             self.store.record_apply(instance, module.id, module.md5, now)
-        payloads = [self.payload(m) for m in modules]
+        payloads = [module_payload(m, self.catalog) for m in modules]
         fails = self.failing_builds > 0
         self.failing_builds = max(0, self.failing_builds - 1)
         self.events.schedule(due, lambda when: self._finish_build(instance, payloads, fails, when))
@@ -169,7 +175,9 @@ class InstanceOps(SimState):
         modules = self.usable_modules(ctx, ids)
         refuse_misfits(modules, instance.datastore_id, instance.datastore_version_id)
         now = self.now()
-        results = self.guest_of(instance).apply([self.payload(m) for m in modules], now)
+        results = self.guest_of(instance).apply(
+            [module_payload(m, self.catalog) for m in modules], now
+        )
         for module in modules:
             self.store.record_apply(instance, module.id, module.md5, now)
         return [result_view(r, False, ctx.is_admin) for r in results]

@@ -17,8 +17,7 @@ from .drivers import MODULE_TYPES
 from .models import Context, Module
 from .schema import validate
 from .state import SimState, operation
-from .timefmt import api_time
-from .views import detailed_module_view, instance_view, module_view
+from .views import detailed_module_view, instance_count_view, instance_view, module_view
 
 PAGE_SIZE = 20
 
@@ -256,18 +255,7 @@ class ModuleOps(SimState):
         else:
             rows = self._tenant_counts(ctx, module, include_clustered)
         rows.sort(key=lambda row: (row[2], row[0]))
-        return [
-            {
-                "module_id": module.id,
-                "module_name": module.name,
-                "module_md5": md5,
-                "instance_count": count,
-                "current": md5 == module.md5,
-                "min_updated_date": api_time(low),
-                "max_updated_date": api_time(high),
-            }
-            for md5, count, low, high in rows
-        ]
+        return [instance_count_view(module, *row) for row in rows]
 
     def _tenant_counts(self, ctx: Context, module: Module, include_clustered: bool) -> list[tuple]:
         """A tenant's own instances only: bounded by the tenant's size, not the world's."""

@@ -15,7 +15,7 @@ from .errors import TroveError
 from .models import Context, Module, ReapplyRun
 from .schema import validate
 from .state import SimState, operation
-from .timefmt import api_time
+from .views import module_payload, run_view
 
 MAX_BATCH_SIZE = 50
 MIN_BATCH_DELAY = 2
@@ -52,7 +52,7 @@ class ReapplyOps(SimState):
         self.runs[run.id] = run
         if not batches:
             run.finished = now
-        payload = self.payload(module)
+        payload = module_payload(module, self.catalog)
         for number, batch in enumerate(batches):
             due = now + _dt.timedelta(seconds=number * batch_delay)
             last = number == len(batches) - 1
@@ -121,24 +121,3 @@ def refuse_unreachable_end(start: _dt.datetime, batches: int, delay: int) -> Non
         raise errors.validation_error(
             [f"reapply['batch_delay'] {delay} puts the last batch past the year 9999"]
         ) from None
-
-
-def run_view(run: ReapplyRun) -> dict:
-    return {
-        "id": run.id,
-        "module_id": run.module_id,
-        "md5": run.md5,
-        "target_md5": run.target_md5,
-        "include_clustered": run.include_clustered,
-        "force": run.force,
-        "batch_size": run.batch_size,
-        "batch_delay": run.batch_delay,
-        "started": api_time(run.started),
-        "finished": api_time(run.finished),
-        "status": "COMPLETE" if run.finished else "RUNNING",
-        "applied": run.applied,
-        "skipped": run.skipped,
-        "failed": run.failed,
-        "pending": len(run.selected) - run.processed,
-        "failures": list(run.failures),
-    }

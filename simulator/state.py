@@ -19,10 +19,9 @@ from .access import can_see, can_use, reachable
 from .catalog import Catalog
 from .clock import Clock, RealClock
 from .events import EventQueue
-from .guest import Guest, ModulePayload
+from .guest import Guest
 from .models import Context, Instance, Module, ReapplyRun
 from .store import Store
-from .views import datastore_labels
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -88,26 +87,6 @@ class SimState:
         if not reachable(ctx, instance):
             raise errors.resource_not_found(instance_id)
         return instance
-
-    def payload(self, module: Module) -> ModulePayload:
-        ds_name, ver_name = datastore_labels(
-            self.catalog, module.datastore_id, module.datastore_version_id
-        )
-        return ModulePayload(
-            id=module.id,
-            name=module.name,
-            type=module.type,
-            md5=module.md5,
-            contents=module.contents,
-            datastore=ds_name,
-            datastore_version=ver_name,
-            tenant=module.tenant_id or "all",
-            auto_apply=module.auto_apply,
-            visible=module.visible,
-            is_admin=module.is_admin,
-            priority_apply=module.priority_apply,
-            apply_order=module.apply_order,
-        )
 
     def guest_of(self, instance: Instance) -> Guest:
         """The instance's guest; one whose build failed never answers."""

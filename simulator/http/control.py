@@ -12,7 +12,7 @@ import datetime as _dt
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 from trovesim.simulator import TroveError
-from trovesim.simulator.timefmt import api_time
+from trovesim.simulator.views import clock_view
 
 from . import openapi as doc
 from .auth import operator
@@ -73,8 +73,7 @@ def _utc(text: str) -> _dt.datetime:
 
 
 def _clock_view(request: Request) -> Response:
-    sim = simulator(request)
-    return json_response({"clock": {"kind": sim.clock.kind, "now": api_time(sim.now())}})
+    return json_response({"clock": clock_view(simulator(request).clock)})
 
 
 @router.post("/reset", status_code=204, responses=doc.answers(204, None))
