@@ -1,7 +1,7 @@
-"""The deployment catalogue (flavors, datastores) and the simulator-only controls.
+"""The simulator-only controls: the clock, guest faults, builds, reset and the state export.
 
-Controls (clock, faults, builds, export) exist for scenarios and the control API; real Trove has no
-equivalent, which is why scenarios using them are tagged simulator-only.
+They exist for scenarios and the control API; real Trove has no equivalent, which is why
+scenarios using them are tagged simulator-only.
 """
 
 from __future__ import annotations
@@ -12,46 +12,10 @@ import math
 from . import errors
 from .clock import VirtualClock
 from .guest import GuestFault
-from .models import Context
 from .state import SimState, operation
-from .views import (
-    clock_view,
-    datastore_view,
-    flavor_view,
-    plain_view,
-    run_view,
-    version_view,
-)
+from .views import clock_view, plain_view, run_view
 
 FAULT_KINDS = ("error", "timeout")
-
-
-class CatalogOps(SimState):
-    @operation
-    def list_flavors(self, ctx: Context) -> list[dict]:
-        return [flavor_view(f) for f in self.catalog.flavors]
-
-    @operation
-    def show_flavor(self, ctx: Context, flavor_id: str) -> dict:
-        return flavor_view(self.catalog.find_flavor(flavor_id))
-
-    @operation
-    def list_datastores(self, ctx: Context) -> list[dict]:
-        return [datastore_view(d, self.catalog) for d in self.catalog.datastores]
-
-    @operation
-    def show_datastore(self, ctx: Context, datastore: str) -> dict:
-        return datastore_view(self.catalog.find_datastore(datastore), self.catalog)
-
-    @operation
-    def list_datastore_versions(self, ctx: Context, datastore: str) -> list[dict]:
-        found = self.catalog.find_datastore(datastore)
-        return [version_view(v, found) for v in found.versions]
-
-    @operation
-    def show_datastore_version(self, ctx: Context, datastore: str, version: str) -> dict:
-        found = self.catalog.find_datastore(datastore)
-        return version_view(self.catalog.find_version(found, version), found)
 
 
 class ControlOps(SimState):

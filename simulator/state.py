@@ -1,8 +1,9 @@
-"""The simulator's state and the discipline every operation follows.
+"""The simulator's state, the discipline every operation follows, and the shared lookups.
 
 One object holds the whole world (no module-level state), so a scenario, a test or a server reset
 makes a fresh one. Every public operation takes the lock and first runs the events the clock has
-reached, so builds and reapply batches happen "in the background" exactly on time.
+reached, so builds and reapply batches happen "in the background" exactly on time. The lookups
+answer "not found" for what the caller may not reach; access.py decides what that is.
 """
 
 from __future__ import annotations
