@@ -16,6 +16,9 @@ from .state import SimState, operation
 from .views import clock_view, plain_view, run_view
 
 FAULT_KINDS = ("error", "timeout")
+MAX_FAULT_MESSAGE = 255
+MAX_CONTROL_SECONDS = 10 * 366 * 24 * 3600
+"""The longest clock move or build the controls accept: far enough for any scenario."""
 
 
 class ControlOps(SimState):
@@ -36,24 +39,32 @@ class ControlOps(SimState):
             target = clock.now() + _dt.timedelta(seconds=seconds)
         except OverflowError:
             raise errors.bad_request("The clock cannot be moved past the year 9999.") from None
-        while (due := self.events.next_due()) is not None and due <= target:
-            clock.set(max(due, clock.now()))
-            self.events.drain(clock.now())
-        return clock.set(target)
+        if seconds > MAX_CONTROL_SECONDS:
+            raise errors.bad_request(
+                f"The clock moves at most {MAX_CONTROL_SECONDS} seconds (10 years) at a time."
+            )
+        return self._move_clock(clock, target)
 
     @operation
     def set_clock(self, when: _dt.datetime) -> _dt.datetime:
         clock = self._virtual_clock()
-        return self.advance_clock((when - clock.now()).total_seconds())
+        if when < clock.now():
+            raise errors.bad_request("The clock cannot be moved backwards.")
+        return self._move_clock(clock, when)
 
     @operation
     def run_until_idle(self) -> _dt.datetime:
         """Advance virtual time until no scheduled work is left (builds, reapply batches)."""
-        due = self.events.next_due()
-        while due is not None:
-            self.advance_clock(max(0.0, (due - self.clock.now()).total_seconds()))
-            due = self.events.next_due()
+        while (due := self.events.next_due()) is not None:
+            clock = self._virtual_clock()
+            self._move_clock(clock, max(due, clock.now()))
         return self.clock.now()
+
+    def _move_clock(self, clock: VirtualClock, target: _dt.datetime) -> _dt.datetime:
+        while (due := self.events.next_due()) is not None and due <= target:
+            clock.set(max(due, clock.now()))
+            self.events.drain(clock.now())
+        return clock.set(target)
 
     @operation
     def inject_guest_fault(
@@ -61,6 +72,10 @@ class ControlOps(SimState):
     ) -> None:
         if kind not in FAULT_KINDS:
             raise errors.bad_request(f"Unknown guest fault '{kind}'; use error or timeout.")
+        if not 1 <= len(message) <= MAX_FAULT_MESSAGE:
+            raise errors.bad_request(
+                f"A guest fault's message has 1 to {MAX_FAULT_MESSAGE} characters."
+            )
         if instance_id not in self.guests or self.store.instances[instance_id].deleted:
             raise errors.resource_not_found(instance_id)
         self.guests[instance_id].fault = GuestFault(kind, message)
@@ -81,6 +96,10 @@ class ControlOps(SimState):
     def set_build_seconds(self, seconds: float) -> None:
         if seconds < 0:
             raise errors.bad_request("A build cannot take negative time.")
+        if seconds > MAX_CONTROL_SECONDS:
+            raise errors.bad_request(
+                f"A build takes at most {MAX_CONTROL_SECONDS} seconds (10 years)."
+            )
         self.build_seconds = seconds
 
     @operation
