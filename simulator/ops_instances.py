@@ -10,7 +10,7 @@ import contextlib
 import datetime as _dt
 
 from . import errors
-from .access import datastore_misfit, offered_to, reachable, refuse_misfits
+from .access import datastore_misfit, offered_to, refuse_misfits
 from .errors import TroveError
 from .guest import Guest, ModulePayload
 from .models import Cluster, Context, Instance, Module
@@ -233,12 +233,6 @@ class InstanceOps(SimState):
             cluster.member_ids.append(member.id)
         return self._cluster_view(cluster)
 
-    def _load_cluster(self, ctx: Context, cluster_id: str) -> Cluster:
-        cluster = self.store.clusters.get(cluster_id)
-        if not reachable(ctx, cluster):
-            raise errors.cluster_not_found(cluster_id)
-        return cluster
-
     def _cluster_view(self, cluster: Cluster) -> dict:
         members = [self.store.instances[i] for i in cluster.member_ids]
         return cluster_view(cluster, members, self.catalog)
@@ -253,11 +247,11 @@ class InstanceOps(SimState):
 
     @operation
     def show_cluster(self, ctx: Context, cluster_id: str) -> dict:
-        return self._cluster_view(self._load_cluster(ctx, cluster_id))
+        return self._cluster_view(self.load_cluster(ctx, cluster_id))
 
     @operation
     def delete_cluster(self, ctx: Context, cluster_id: str) -> None:
-        cluster = self._load_cluster(ctx, cluster_id)
+        cluster = self.load_cluster(ctx, cluster_id)
         for member_id in cluster.member_ids:
             self._remove_instance(self.store.instances[member_id])
         cluster.deleted = True

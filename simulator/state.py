@@ -21,11 +21,12 @@ from .catalog import Catalog
 from .clock import Clock, RealClock
 from .events import EventQueue
 from .guest import Guest
-from .models import Context, Instance, Module, ReapplyRun
+from .models import Cluster, Context, Instance, Module, ReapplyRun
 from .store import Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
+Owned = TypeVar("Owned", Instance, Cluster)
 
 
 def operation(method: Callable[P, R]) -> Callable[P, R]:
@@ -84,10 +85,18 @@ class SimState:
         return list(found.values())
 
     def load_instance(self, ctx: Context, instance_id: str) -> Instance:
-        instance = self.store.instances.get(instance_id)
-        if not reachable(ctx, instance):
-            raise errors.resource_not_found(instance_id)
-        return instance
+        return self._load_reachable(ctx, self.store.instances, instance_id)
+
+    def load_cluster(self, ctx: Context, cluster_id: str) -> Cluster:
+        return self._load_reachable(ctx, self.store.clusters, cluster_id)
+
+    @staticmethod
+    def _load_reachable(ctx: Context, table: dict[str, Owned], found_id: str) -> Owned:
+        """An instance or cluster the caller may not reach does not exist for them (404)."""
+        owned = table.get(found_id)
+        if not reachable(ctx, owned):
+            raise errors.resource_not_found(found_id)
+        return owned
 
     def guest_of(self, instance: Instance) -> Guest:
         """The instance's guest; one whose build failed never answers."""
