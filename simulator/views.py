@@ -17,22 +17,25 @@ from .timefmt import api_time, guest_time
 REGION = "RegionOne"
 
 
-def datastore_labels(catalog: Catalog, ds_id: str | None, ver_id: str | None) -> tuple[str, str]:
-    """A module's datastore and version names, ``all`` where it is bound to none."""
-    ds_name = catalog.datastore_by_id(ds_id).name if ds_id else "all"
-    ver_name = catalog.version_by_id(ver_id).name if ver_id else "all"
-    return ds_name, ver_name
+def module_labels(module: Module, catalog: Catalog) -> tuple[str, str, str]:
+    """A module's tenant, datastore and version as shown, ``all`` where it is bound to none."""
+    ds_id, ver_id = module.datastore_id, module.datastore_version_id
+    return (
+        module.tenant_id or "all",
+        catalog.datastore_by_id(ds_id).name if ds_id else "all",
+        catalog.version_by_id(ver_id).name if ver_id else "all",
+    )
 
 
 def module_view(module: Module, catalog: Catalog) -> dict:
-    ds_name, ver_name = datastore_labels(catalog, module.datastore_id, module.datastore_version_id)
+    tenant, ds_name, ver_name = module_labels(module, catalog)
     return {
         "id": module.id,
         "name": module.name,
         "type": module.type,
         "description": module.description,
         "tenant_id": module.tenant_id,
-        "tenant": module.tenant_id or "all",
+        "tenant": tenant,
         "datastore_id": module.datastore_id,
         "datastore": ds_name,
         "datastore_version_id": module.datastore_version_id,
@@ -163,7 +166,7 @@ def datastore_view(datastore, catalog: Catalog) -> dict:
 
 def module_payload(module: Module, catalog: Catalog) -> ModulePayload:
     """The module as Trove sends it to the guest."""
-    ds_name, ver_name = datastore_labels(catalog, module.datastore_id, module.datastore_version_id)
+    tenant, ds_name, ver_name = module_labels(module, catalog)
     return ModulePayload(
         id=module.id,
         name=module.name,
@@ -172,7 +175,7 @@ def module_payload(module: Module, catalog: Catalog) -> ModulePayload:
         contents=module.contents,
         datastore=ds_name,
         datastore_version=ver_name,
-        tenant=module.tenant_id or "all",
+        tenant=tenant,
         auto_apply=module.auto_apply,
         visible=module.visible,
         is_admin=module.is_admin,
