@@ -24,6 +24,11 @@ def offered_to(module: Module, project_id: str) -> bool:
     return module.tenant_id in (project_id, None)
 
 
+def module_tenant(ctx: Context, all_tenants: object) -> str | None:
+    """The tenant a created or updated module belongs to: the caller's, or none for all tenants."""
+    return None if all_tenants else ctx.project_id
+
+
 def can_see(ctx: Context, module: Module) -> bool:
     """Show/update/delete/list: admins see everything; others their own or all-tenant, visible."""
     if module.deleted:

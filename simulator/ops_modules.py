@@ -9,6 +9,7 @@ from . import errors
 from .access import (
     admin_option_labels,
     can_see,
+    module_tenant,
     refuse_admin_module,
     refuse_admin_options,
     within_tenancy,
@@ -85,7 +86,7 @@ class ModuleOps(SimState):
     def create_module(self, ctx: Context, body: dict) -> dict:
         spec = validate("module_create", body)["module"]
         module_type = checked_type(spec["module_type"])
-        tenant_id = None if spec.get("all_tenants") else ctx.project_id
+        tenant_id = module_tenant(ctx, spec.get("all_tenants"))
         # Kept as sent: the refusal prints them as the client gave them (``Auto: 1``).
         auto_apply = spec.get("auto_apply", 0)
         visible = spec.get("visible", 1)
@@ -177,7 +178,7 @@ class ModuleOps(SimState):
         if new_type is not None:
             changes["type"] = checked_type(new_type)
         if "all_tenants" in spec:
-            changes["tenant_id"] = None if spec["all_tenants"] else ctx.project_id
+            changes["tenant_id"] = module_tenant(ctx, spec["all_tenants"])
         ds = spec.get("datastore") or {}
         if "type" in ds:
             changes["datastore_id"] = ds["type"]
