@@ -71,7 +71,9 @@ class ControlOps(SimState):
         self, instance_id: str, kind: str = "error", message: str = "Guest agent reported a failure"
     ) -> None:
         if kind not in FAULT_KINDS:
-            raise errors.bad_request(f"Unknown guest fault '{kind}'; use error or timeout.")
+            raise errors.bad_request(
+                f"Unknown guest fault '{kind}'; use {' or '.join(FAULT_KINDS)}."
+            )
         if not 1 <= len(message) <= MAX_FAULT_MESSAGE:
             raise errors.bad_request(
                 f"A guest fault's message has 1 to {MAX_FAULT_MESSAGE} characters."
@@ -94,6 +96,8 @@ class ControlOps(SimState):
 
     @operation
     def set_build_seconds(self, seconds: float) -> None:
+        if math.isnan(seconds):
+            raise errors.bad_request("A build takes a number of seconds.")
         if seconds < 0:
             raise errors.bad_request("A build cannot take negative time.")
         if seconds > MAX_CONTROL_SECONDS:

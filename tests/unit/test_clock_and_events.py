@@ -139,7 +139,7 @@ def test_freezegun_ticking_runs_reapply_batches_on_a_real_clock_simulator():
 TEN_YEARS = 10 * 366 * 24 * 3600
 
 
-def test_one_clock_move_and_one_build_take_at_most_ten_years(world, refused):
+def test_one_clock_move_or_build_is_a_number_of_seconds_up_to_ten_years(world, refused):
     refused(
         lambda: world.sim.advance_clock(TEN_YEARS + 1),
         400,
@@ -149,6 +149,9 @@ def test_one_clock_move_and_one_build_take_at_most_ten_years(world, refused):
         lambda: world.sim.set_build_seconds(TEN_YEARS + 1),
         400,
         f"A build takes at most {TEN_YEARS} seconds (10 years).",
+    )
+    refused(
+        lambda: world.sim.set_build_seconds(float("nan")), 400, "A build takes a number of seconds."
     )
     assert world.sim.now() == GUIDE_START
     world.sim.set_build_seconds(TEN_YEARS)
