@@ -160,5 +160,5 @@ class Catalog:
     def find_flavor(self, flavor_id: str) -> Flavor:
         found = next((f for f in self.flavors if f.id == str(flavor_id)), None)
         if found is None:
-            raise errors.flavor_not_found(str(flavor_id))
+            raise errors.resource_not_found(str(flavor_id))
         return found

@@ -48,6 +48,7 @@ def module_not_found(module_id: str) -> TroveError:
 
 
 def resource_not_found(uuid: str) -> TroveError:
+    """Trove's generic 404, for instances, clusters and flavors alike."""
     return TroveError(404, f"Resource {uuid} cannot be found.")
 
 
@@ -107,14 +108,6 @@ def datastore_no_version(datastore: str | None, version: str) -> TroveError:
 def datastore_version_id_not_found(version_id: str) -> TroveError:
     """A version id that is not in the named datastore: Trove's generic ModelNotFoundError."""
     return TroveError(404, "DatastoreVersion Not Found")
-
-
-def flavor_not_found(flavor_id: str) -> TroveError:
-    return TroveError(404, f"Resource {flavor_id} cannot be found.")
-
-
-def cluster_not_found(cluster_id: str) -> TroveError:
-    return TroveError(404, f"Resource {cluster_id} cannot be found.")
 
 
 def tenant_mismatch(tenant_id: str) -> TroveError:

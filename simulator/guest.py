@@ -17,7 +17,6 @@ from . import errors
 from .drivers import DRIVERS
 from .models import GuestResult
 from .ordering import apply_sequence
-from .timefmt import guest_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,30 +126,3 @@ class Guest:
         self._reachable()
         shown = [r for r in self.results() if r.removed is None and (caller_is_admin or r.visible)]
         return sorted(shown, key=lambda r: (r.updated, r.seq), reverse=True)
-
-
-def result_view(result: GuestResult, include_contents: bool, caller_is_admin: bool) -> dict:
-    contents = None
-    if include_contents:
-        raw = result.contents
-        if result.is_admin and not caller_is_admin:
-            raw = f"Must be admin to retrieve contents for module {result.name}".encode()
-        contents = base64.b64encode(raw).decode()
-    return {
-        "id": result.module_id,
-        "name": result.name,
-        "type": result.type,
-        "datastore": result.datastore,
-        "datastore_version": result.datastore_version,
-        "tenant": result.tenant,
-        "md5": result.md5,
-        "status": result.status,
-        "message": result.message,
-        "created": guest_time(result.created),
-        "updated": guest_time(result.updated),
-        "removed": guest_time(result.removed),
-        "auto_apply": result.auto_apply,
-        "visible": result.visible,
-        "is_admin": result.is_admin,
-        "contents": contents,
-    }

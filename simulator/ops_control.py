@@ -1,53 +1,24 @@
-"""The deployment catalogue (flavors, datastores) and the simulator-only controls.
+"""The simulator-only controls: the clock, guest faults, builds, reset and the state export.
 
-Controls (clock, faults, builds, export) exist for scenarios and the control API; real Trove has no
-equivalent, which is why scenarios using them are tagged simulator-only.
+They exist for scenarios and the control API; real Trove has no equivalent, which is why
+scenarios using them are tagged simulator-only.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import math
 
 from . import errors
 from .clock import VirtualClock
 from .guest import GuestFault
-from .models import Context
-from .ops_reapply import run_view
 from .state import SimState, operation
-from .timefmt import api_time
-from .views import datastore_view, flavor_view, version_view
+from .views import clock_view, plain_view, run_view
 
 FAULT_KINDS = ("error", "timeout")
-
-
-class CatalogOps(SimState):
-    @operation
-    def list_flavors(self, ctx: Context) -> list[dict]:
-        return [flavor_view(f) for f in self.catalog.flavors]
-
-    @operation
-    def show_flavor(self, ctx: Context, flavor_id: str) -> dict:
-        return flavor_view(self.catalog.find_flavor(flavor_id))
-
-    @operation
-    def list_datastores(self, ctx: Context) -> list[dict]:
-        return [datastore_view(d, self.catalog) for d in self.catalog.datastores]
-
-    @operation
-    def show_datastore(self, ctx: Context, datastore: str) -> dict:
-        return datastore_view(self.catalog.find_datastore(datastore), self.catalog)
-
-    @operation
-    def list_datastore_versions(self, ctx: Context, datastore: str) -> list[dict]:
-        found = self.catalog.find_datastore(datastore)
-        return [version_view(v, found) for v in found.versions]
-
-    @operation
-    def show_datastore_version(self, ctx: Context, datastore: str, version: str) -> dict:
-        found = self.catalog.find_datastore(datastore)
-        return version_view(self.catalog.find_version(found, version), found)
+MAX_FAULT_MESSAGE = 255
+MAX_CONTROL_SECONDS = 10 * 366 * 24 * 3600
+"""The longest clock move or build the controls accept: far enough for any scenario."""
 
 
 class ControlOps(SimState):
@@ -68,31 +39,45 @@ class ControlOps(SimState):
             target = clock.now() + _dt.timedelta(seconds=seconds)
         except OverflowError:
             raise errors.bad_request("The clock cannot be moved past the year 9999.") from None
+        if seconds > MAX_CONTROL_SECONDS:
+            raise errors.bad_request(
+                f"The clock moves at most {MAX_CONTROL_SECONDS} seconds (10 years) at a time."
+            )
+        return self._move_clock(clock, target)
+
+    @operation
+    def set_clock(self, when: _dt.datetime) -> _dt.datetime:
+        clock = self._virtual_clock()
+        if when < clock.now():
+            raise errors.bad_request("The clock cannot be moved backwards.")
+        return self._move_clock(clock, when)
+
+    @operation
+    def run_until_idle(self) -> _dt.datetime:
+        """Advance virtual time until no scheduled work is left (builds, reapply batches)."""
+        while (due := self.events.next_due()) is not None:
+            clock = self._virtual_clock()
+            self._move_clock(clock, max(due, clock.now()))
+        return self.clock.now()
+
+    def _move_clock(self, clock: VirtualClock, target: _dt.datetime) -> _dt.datetime:
         while (due := self.events.next_due()) is not None and due <= target:
             clock.set(max(due, clock.now()))
             self.events.drain(clock.now())
         return clock.set(target)
 
     @operation
-    def set_clock(self, when: _dt.datetime) -> _dt.datetime:
-        clock = self._virtual_clock()
-        return self.advance_clock((when - clock.now()).total_seconds())
-
-    @operation
-    def run_until_idle(self) -> _dt.datetime:
-        """Advance virtual time until no scheduled work is left (builds, reapply batches)."""
-        due = self.events.next_due()
-        while due is not None:
-            self.advance_clock(max(0.0, (due - self.clock.now()).total_seconds()))
-            due = self.events.next_due()
-        return self.clock.now()
-
-    @operation
     def inject_guest_fault(
         self, instance_id: str, kind: str = "error", message: str = "Guest agent reported a failure"
     ) -> None:
         if kind not in FAULT_KINDS:
-            raise errors.bad_request(f"Unknown guest fault '{kind}'; use error or timeout.")
+            raise errors.bad_request(
+                f"Unknown guest fault '{kind}'; use {' or '.join(FAULT_KINDS)}."
+            )
+        if not 1 <= len(message) <= MAX_FAULT_MESSAGE:
+            raise errors.bad_request(
+                f"A guest fault's message has 1 to {MAX_FAULT_MESSAGE} characters."
+            )
         if instance_id not in self.guests or self.store.instances[instance_id].deleted:
             raise errors.resource_not_found(instance_id)
         self.guests[instance_id].fault = GuestFault(kind, message)
@@ -111,8 +96,14 @@ class ControlOps(SimState):
 
     @operation
     def set_build_seconds(self, seconds: float) -> None:
+        if math.isnan(seconds):
+            raise errors.bad_request("A build takes a number of seconds.")
         if seconds < 0:
             raise errors.bad_request("A build cannot take negative time.")
+        if seconds > MAX_CONTROL_SECONDS:
+            raise errors.bad_request(
+                f"A build takes at most {MAX_CONTROL_SECONDS} seconds (10 years)."
+            )
         self.build_seconds = seconds
 
     @operation
@@ -125,29 +116,19 @@ class ControlOps(SimState):
         """The whole world as JSON-ready data, for inspection and bug reports."""
         store = self.store
         return {
-            "clock": {"kind": self.clock.kind, "now": api_time(self.clock.now())},
+            "clock": clock_view(self.clock),
             "pending_events": len(self.events),
-            "modules": [_plain(m) for m in store.modules.values()],
-            "instances": [_plain(i) for i in store.instances.values()],
-            "clusters": [_plain(c) for c in store.clusters.values()],
-            "records": [_plain(r) for per in store.by_instance.values() for r in per.values()],
-            "retired_records": [_plain(r) for r in store.retired],
+            "modules": [plain_view(m) for m in store.modules.values()],
+            "instances": [plain_view(i) for i in store.instances.values()],
+            "clusters": [plain_view(c) for c in store.clusters.values()],
+            "records": [plain_view(r) for per in store.by_instance.values() for r in per.values()],
+            "retired_records": [plain_view(r) for r in store.retired],
             "guests": {
                 instance_id: {
-                    "fault": _plain(g.fault) if g.fault else None,
-                    "results": [_plain(r) for r in g.results()],
+                    "fault": plain_view(g.fault) if g.fault else None,
+                    "results": [plain_view(r) for r in g.results()],
                 }
                 for instance_id, g in self.guests.items()
             },
             "reapply_runs": [run_view(r) for r in self.runs.values()],
         }
-
-
-def _plain(obj) -> dict:
-    data = obj._asdict() if isinstance(obj, tuple) else dataclasses.asdict(obj)
-    for key, value in data.items():
-        if isinstance(value, _dt.datetime):
-            data[key] = value.isoformat()
-        elif isinstance(value, bytes):
-            data[key] = value.decode("utf-8", errors="replace")
-    return data

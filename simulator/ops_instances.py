@@ -10,12 +10,19 @@ import contextlib
 import datetime as _dt
 
 from . import errors
+from .access import datastore_misfit, offered_to, refuse_misfits
 from .errors import TroveError
-from .guest import Guest, ModulePayload, result_view
+from .guest import Guest, ModulePayload
 from .models import Cluster, Context, Instance, Module
 from .schema import validate
-from .state import SimState, operation, reachable
-from .views import cluster_view, instance_detail_view, instance_view
+from .state import SimState, operation
+from .views import (
+    cluster_view,
+    instance_detail_view,
+    instance_view,
+    module_payload,
+    result_view,
+)
 
 
 class InstanceOps(SimState):
@@ -26,9 +33,8 @@ class InstanceOps(SimState):
             for m in self.store.modules.values()
             if not m.deleted
             and m.auto_apply
-            and m.tenant_id in (ctx.project_id, None)
-            and m.datastore_id in (ds_id, None)
-            and m.datastore_version_id in (ver_id, None)
+            and offered_to(m, ctx.project_id)
+            and datastore_misfit(m, ds_id, ver_id) is None
         ]
         return sorted(chosen, key=lambda m: m.seq)
 
@@ -41,7 +47,7 @@ class InstanceOps(SimState):
         modules = explicit + [
             m for m in self.auto_apply_modules(ctx, ds_id, ver_id) if m.id not in listed
         ]
-        self.check_applicable(modules, ds_id, ver_id)
+        refuse_misfits(modules, ds_id, ver_id)
         return modules
 
     def _new_instance(
@@ -77,7 +83,7 @@ class InstanceOps(SimState):
         self.guests[instance.id] = Guest()
         for module in modules:
             self.store.record_apply(instance, module.id, module.md5, now)
-        payloads = [self.payload(m) for m in modules]
+        payloads = [module_payload(m, self.catalog) for m in modules]
         fails = self.failing_builds > 0
         self.failing_builds = max(0, self.failing_builds - 1)
         self.events.schedule(due, lambda when: self._finish_build(instance, payloads, fails, when))
@@ -167,9 +173,11 @@ class InstanceOps(SimState):
         ids = [m["id"] for m in validate("module_apply", body).get("modules", [])]
         instance = self.load_instance(ctx, instance_id)
         modules = self.usable_modules(ctx, ids)
-        self.check_applicable(modules, instance.datastore_id, instance.datastore_version_id)
+        refuse_misfits(modules, instance.datastore_id, instance.datastore_version_id)
         now = self.now()
-        results = self.guest_of(instance).apply([self.payload(m) for m in modules], now)
+        results = self.guest_of(instance).apply(
+            [module_payload(m, self.catalog) for m in modules], now
+        )
         for module in modules:
             self.store.record_apply(instance, module.id, module.md5, now)
         return [result_view(r, False, ctx.is_admin) for r in results]
@@ -225,12 +233,6 @@ class InstanceOps(SimState):
             cluster.member_ids.append(member.id)
         return self._cluster_view(cluster)
 
-    def _load_cluster(self, ctx: Context, cluster_id: str) -> Cluster:
-        cluster = self.store.clusters.get(cluster_id)
-        if not reachable(ctx, cluster):
-            raise errors.cluster_not_found(cluster_id)
-        return cluster
-
     def _cluster_view(self, cluster: Cluster) -> dict:
         members = [self.store.instances[i] for i in cluster.member_ids]
         return cluster_view(cluster, members, self.catalog)
@@ -245,11 +247,11 @@ class InstanceOps(SimState):
 
     @operation
     def show_cluster(self, ctx: Context, cluster_id: str) -> dict:
-        return self._cluster_view(self._load_cluster(ctx, cluster_id))
+        return self._cluster_view(self.load_cluster(ctx, cluster_id))
 
     @operation
     def delete_cluster(self, ctx: Context, cluster_id: str) -> None:
-        cluster = self._load_cluster(ctx, cluster_id)
+        cluster = self.load_cluster(ctx, cluster_id)
         for member_id in cluster.member_ids:
             self._remove_instance(self.store.instances[member_id])
         cluster.deleted = True

@@ -6,13 +6,19 @@ import hashlib
 from dataclasses import replace
 
 from . import errors
-from .access import admin_options, can_see, refuse_admin_module
+from .access import (
+    admin_option_labels,
+    can_see,
+    module_tenant,
+    refuse_admin_module,
+    refuse_admin_options,
+    within_tenancy,
+)
 from .drivers import MODULE_TYPES
 from .models import Context, Module
 from .schema import validate
 from .state import SimState, operation
-from .timefmt import api_time
-from .views import detailed_module_view, instance_view, module_view
+from .views import detailed_module_view, instance_count_view, instance_view, module_view
 
 PAGE_SIZE = 20
 
@@ -80,13 +86,15 @@ class ModuleOps(SimState):
     def create_module(self, ctx: Context, body: dict) -> dict:
         spec = validate("module_create", body)["module"]
         module_type = checked_type(spec["module_type"])
-        tenant_id = None if spec.get("all_tenants") else ctx.project_id
+        tenant_id = module_tenant(ctx, spec.get("all_tenants"))
         # Kept as sent: the refusal prints them as the client gave them (``Auto: 1``).
         auto_apply = spec.get("auto_apply", 0)
         visible = spec.get("visible", 1)
         priority_apply = spec.get("priority_apply", 0)
         full_access = spec.get("full_access")
-        admin_options(ctx, "create", tenant_id, auto_apply, visible, priority_apply, full_access)
+        refuse_admin_options(
+            ctx, "create", tenant_id, auto_apply, visible, priority_apply, full_access
+        )
         ds = spec.get("datastore") or {}
         ds_id, ver_id = self.resolve_module_datastore(ds.get("type"), ds.get("version"))
         now = self.now()
@@ -129,18 +137,19 @@ class ModuleOps(SimState):
         self.refuse_if_applied(original)
         refuse_admin_module(ctx, original, "update")
         updated = replace(original, **changes)
-        options = admin_options(
-            ctx,
-            "update",
+        options = (
             updated.tenant_id,
             spec.get("auto_apply", updated.auto_apply),
             spec.get("visible", updated.visible),
             spec.get("priority_apply", updated.priority_apply),
-            spec.get("full_access"),
         )
-        is_admin = original.is_admin or bool(options)
-        if spec.get("full_access") is not None:
-            is_admin = not spec["full_access"]
+        full_access = spec.get("full_access")
+        refuse_admin_options(ctx, "update", *options, full_access)
+        if full_access is not None:
+            is_admin = not full_access
+        else:
+            # Past the refusal, admin options in use mean an admin set them: the module locks.
+            is_admin = original.is_admin or bool(admin_option_labels(*options))
         ds_id, ver_id = self.resolve_module_datastore(
             updated.datastore_id, updated.datastore_version_id
         )
@@ -169,7 +178,7 @@ class ModuleOps(SimState):
         if new_type is not None:
             changes["type"] = checked_type(new_type)
         if "all_tenants" in spec:
-            changes["tenant_id"] = None if spec["all_tenants"] else ctx.project_id
+            changes["tenant_id"] = module_tenant(ctx, spec["all_tenants"])
         ds = spec.get("datastore") or {}
         if "type" in ds:
             changes["datastore_id"] = ds["type"]
@@ -192,7 +201,7 @@ class ModuleOps(SimState):
     @operation
     def delete_module(self, ctx: Context, module_id: str) -> None:
         module = self.load_module(ctx, module_id)
-        admin_options(
+        refuse_admin_options(
             ctx,
             "delete",
             module.tenant_id,
@@ -223,7 +232,7 @@ class ModuleOps(SimState):
         ids = sorted(
             record.instance_id
             for record in self.store.by_module.get(module.id, {}).values()
-            if (ctx.is_admin or record.tenant_id == ctx.project_id)
+            if within_tenancy(ctx, record.tenant_id)
             and (include_clustered or not record.clustered)
             and (marker is None or record.instance_id > marker)
         )
@@ -247,18 +256,7 @@ class ModuleOps(SimState):
         else:
             rows = self._tenant_counts(ctx, module, include_clustered)
         rows.sort(key=lambda row: (row[2], row[0]))
-        return [
-            {
-                "module_id": module.id,
-                "module_name": module.name,
-                "module_md5": md5,
-                "instance_count": count,
-                "current": md5 == module.md5,
-                "min_updated_date": api_time(low),
-                "max_updated_date": api_time(high),
-            }
-            for md5, count, low, high in rows
-        ]
+        return [instance_count_view(module, *row) for row in rows]
 
     def _tenant_counts(self, ctx: Context, module: Module, include_clustered: bool) -> list[tuple]:
         """A tenant's own instances only: bounded by the tenant's size, not the world's."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import errors
+from .access import datastore_misfit, within_tenancy
 from .errors import TroveError
 from .models import Context, Module, ReapplyRun
 from .schema import validate
 from .state import SimState, operation
-from .timefmt import api_time
+from .views import module_payload, run_view
 
 MAX_BATCH_SIZE = 50
 MIN_BATCH_DELAY = 2
@@ -51,7 +52,7 @@ class ReapplyOps(SimState):
         self.runs[run.id] = run
         if not batches:
             run.finished = now
-        payload = self.payload(module)
+        payload = module_payload(module, self.catalog)
         for number, batch in enumerate(batches):
             due = now + _dt.timedelta(seconds=number * batch_delay)
             last = number == len(batches) - 1
@@ -64,7 +65,7 @@ class ReapplyOps(SimState):
         """Instances to reapply, in the order they got their records; the rest count skipped."""
         chosen = []
         for record in self.store.by_module.get(module.id, {}).values():
-            if not ctx.is_admin and record.tenant_id != ctx.project_id:
+            if not within_tenancy(ctx, record.tenant_id):
                 continue
             instance = self.store.instances[record.instance_id]
             wanted = (record.md5 != run.target_md5 or run.force) and (
@@ -73,9 +74,7 @@ class ReapplyOps(SimState):
             if (
                 not wanted
                 or (record.clustered and not run.include_clustered)
-                or self.wrong_datastore(
-                    module, instance.datastore_id, instance.datastore_version_id
-                )
+                or datastore_misfit(module, instance.datastore_id, instance.datastore_version_id)
             ):
                 run.skipped += 1
                 continue
@@ -110,7 +109,7 @@ class ReapplyOps(SimState):
         return [
             run_view(r)
             for r in self.runs.values()
-            if r.module_id == module.id and (ctx.is_admin or r.requested_by == ctx.project_id)
+            if r.module_id == module.id and within_tenancy(ctx, r.requested_by)
         ]
 
 
@@ -122,24 +121,3 @@ def refuse_unreachable_end(start: _dt.datetime, batches: int, delay: int) -> Non
         raise errors.validation_error(
             [f"reapply['batch_delay'] {delay} puts the last batch past the year 9999"]
         ) from None
-
-
-def run_view(run: ReapplyRun) -> dict:
-    return {
-        "id": run.id,
-        "module_id": run.module_id,
-        "md5": run.md5,
-        "target_md5": run.target_md5,
-        "include_clustered": run.include_clustered,
-        "force": run.force,
-        "batch_size": run.batch_size,
-        "batch_delay": run.batch_delay,
-        "started": api_time(run.started),
-        "finished": api_time(run.finished),
-        "status": "COMPLETE" if run.finished else "RUNNING",
-        "applied": run.applied,
-        "skipped": run.skipped,
-        "failed": run.failed,
-        "pending": len(run.selected) - run.processed,
-        "failures": list(run.failures),
-    }

@@ -7,7 +7,8 @@ in-process conformance target both call these methods, so nothing is implemented
 
 from __future__ import annotations
 
-from .ops_control import CatalogOps, ControlOps
+from .ops_catalog import CatalogOps
+from .ops_control import ControlOps
 from .ops_instances import InstanceOps
 from .ops_modules import ModuleOps
 from .ops_reapply import ReapplyOps

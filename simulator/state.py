@@ -1,8 +1,9 @@
-"""The simulator's state and the discipline every operation follows.
+"""The simulator's state, the discipline every operation follows, and the shared lookups.
 
 One object holds the whole world (no module-level state), so a scenario, a test or a server reset
 makes a fresh one. Every public operation takes the lock and first runs the events the clock has
-reached, so builds and reapply batches happen "in the background" exactly on time.
+reached, so builds and reapply batches happen "in the background" exactly on time. The lookups
+answer "not found" for what the caller may not reach; access.py decides what that is.
 """
 
 from __future__ import annotations
@@ -15,17 +16,17 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from . import errors
-from .access import can_see, can_use
+from .access import can_see, can_use, reachable
 from .catalog import Catalog
 from .clock import Clock, RealClock
 from .events import EventQueue
-from .guest import Guest, ModulePayload
+from .guest import Guest
 from .models import Cluster, Context, Instance, Module, ReapplyRun
 from .store import Store
-from .views import datastore_labels
 
 P = ParamSpec("P")
 R = TypeVar("R")
+Owned = TypeVar("Owned", Instance, Cluster)
 
 
 def operation(method: Callable[P, R]) -> Callable[P, R]:
@@ -38,15 +39,6 @@ def operation(method: Callable[P, R]) -> Callable[P, R]:
             return method(self, *args, **kwargs)
 
     return run  # type: ignore[return-value]
-
-
-def reachable(ctx: Context, owned: Instance | Cluster | None) -> bool:
-    """An instance or cluster exists for a caller if it is live and theirs (admins: any)."""
-    return (
-        owned is not None
-        and not owned.deleted
-        and (ctx.is_admin or owned.tenant_id == ctx.project_id)
-    )
 
 
 class SimState:
@@ -93,49 +85,18 @@ class SimState:
         return list(found.values())
 
     def load_instance(self, ctx: Context, instance_id: str) -> Instance:
-        instance = self.store.instances.get(instance_id)
-        if not reachable(ctx, instance):
-            raise errors.resource_not_found(instance_id)
-        return instance
+        return self._load_reachable(ctx, self.store.instances, instance_id)
 
-    def payload(self, module: Module) -> ModulePayload:
-        ds_name, ver_name = datastore_labels(
-            self.catalog, module.datastore_id, module.datastore_version_id
-        )
-        return ModulePayload(
-            id=module.id,
-            name=module.name,
-            type=module.type,
-            md5=module.md5,
-            contents=module.contents,
-            datastore=ds_name,
-            datastore_version=ver_name,
-            tenant=module.tenant_id or "all",
-            auto_apply=module.auto_apply,
-            visible=module.visible,
-            is_admin=module.is_admin,
-            priority_apply=module.priority_apply,
-            apply_order=module.apply_order,
-        )
-
-    def check_applicable(self, modules: list[Module], instance_ds: str, instance_ver: str) -> None:
-        """A module bound to a datastore or version applies only to instances of it."""
-        for module in modules:
-            reason = self.wrong_datastore(module, instance_ds, instance_ver)
-            if reason:
-                raise errors.module_invalid(reason)
+    def load_cluster(self, ctx: Context, cluster_id: str) -> Cluster:
+        return self._load_reachable(ctx, self.store.clusters, cluster_id)
 
     @staticmethod
-    def wrong_datastore(module: Module, instance_ds: str, instance_ver: str) -> str | None:
-        prefix = f"Module '{module.name}' cannot be applied "
-        if module.datastore_id and module.datastore_id != instance_ds:
-            return f"{prefix} (Wrong datastore '{module.datastore_id}' - expected '{instance_ds}')"
-        if module.datastore_version_id and module.datastore_version_id != instance_ver:
-            return (
-                f"{prefix} (Wrong datastore version '{module.datastore_version_id}'"
-                f" - expected '{instance_ver}')"
-            )
-        return None
+    def _load_reachable(ctx: Context, table: dict[str, Owned], found_id: str) -> Owned:
+        """An instance or cluster the caller may not reach does not exist for them (404)."""
+        owned = table.get(found_id)
+        if not reachable(ctx, owned):
+            raise errors.resource_not_found(found_id)
+        return owned
 
     def guest_of(self, instance: Instance) -> Guest:
         """The instance's guest; one whose build failed never answers."""

@@ -1,30 +1,41 @@
-"""Response shapes as Trove renders them; shared by the HTTP layer and in-process callers."""
+"""Every shape the simulator answers with: Trove's responses, the guest's payload and results,
+reapply runs and the control API's clock and state export. Shared by the HTTP layer and
+in-process callers."""
 
 from __future__ import annotations
 
+import base64
+import dataclasses
+import datetime as _dt
+
 from .catalog import Catalog
-from .models import Cluster, Context, Instance, Module
-from .timefmt import api_time
+from .clock import Clock
+from .guest import ModulePayload
+from .models import Cluster, Context, GuestResult, Instance, Module, ReapplyRun
+from .timefmt import api_time, guest_time
 
 REGION = "RegionOne"
 
 
-def datastore_labels(catalog: Catalog, ds_id: str | None, ver_id: str | None) -> tuple[str, str]:
-    """A module's datastore and version names, ``all`` where it is bound to none."""
-    ds_name = catalog.datastore_by_id(ds_id).name if ds_id else "all"
-    ver_name = catalog.version_by_id(ver_id).name if ver_id else "all"
-    return ds_name, ver_name
+def module_labels(module: Module, catalog: Catalog) -> tuple[str, str, str]:
+    """A module's tenant, datastore and version as shown, ``all`` where it is bound to none."""
+    ds_id, ver_id = module.datastore_id, module.datastore_version_id
+    return (
+        module.tenant_id or "all",
+        catalog.datastore_by_id(ds_id).name if ds_id else "all",
+        catalog.version_by_id(ver_id).name if ver_id else "all",
+    )
 
 
 def module_view(module: Module, catalog: Catalog) -> dict:
-    ds_name, ver_name = datastore_labels(catalog, module.datastore_id, module.datastore_version_id)
+    tenant, ds_name, ver_name = module_labels(module, catalog)
     return {
         "id": module.id,
         "name": module.name,
         "type": module.type,
         "description": module.description,
         "tenant_id": module.tenant_id,
-        "tenant": module.tenant_id or "all",
+        "tenant": tenant,
         "datastore_id": module.datastore_id,
         "datastore": ds_name,
         "datastore_version_id": module.datastore_version_id,
@@ -151,3 +162,101 @@ def datastore_view(datastore, catalog: Catalog) -> dict:
     if datastore.default_version_id:
         view["default_version"] = datastore.default_version_id
     return view
+
+
+def module_payload(module: Module, catalog: Catalog) -> ModulePayload:
+    """The module as Trove sends it to the guest."""
+    tenant, ds_name, ver_name = module_labels(module, catalog)
+    return ModulePayload(
+        id=module.id,
+        name=module.name,
+        type=module.type,
+        md5=module.md5,
+        contents=module.contents,
+        datastore=ds_name,
+        datastore_version=ver_name,
+        tenant=tenant,
+        auto_apply=module.auto_apply,
+        visible=module.visible,
+        is_admin=module.is_admin,
+        priority_apply=module.priority_apply,
+        apply_order=module.apply_order,
+    )
+
+
+def result_view(result: GuestResult, include_contents: bool, caller_is_admin: bool) -> dict:
+    contents = None
+    if include_contents:
+        raw = result.contents
+        if result.is_admin and not caller_is_admin:
+            raw = f"Must be admin to retrieve contents for module {result.name}".encode()
+        contents = base64.b64encode(raw).decode()
+    return {
+        "id": result.module_id,
+        "name": result.name,
+        "type": result.type,
+        "datastore": result.datastore,
+        "datastore_version": result.datastore_version,
+        "tenant": result.tenant,
+        "md5": result.md5,
+        "status": result.status,
+        "message": result.message,
+        "created": guest_time(result.created),
+        "updated": guest_time(result.updated),
+        "removed": guest_time(result.removed),
+        "auto_apply": result.auto_apply,
+        "visible": result.visible,
+        "is_admin": result.is_admin,
+        "contents": contents,
+    }
+
+
+def instance_count_view(
+    module: Module, md5: str, count: int, low: _dt.datetime, high: _dt.datetime
+) -> dict:
+    """One module-instance-count row: the instances at one md5 and when they were touched."""
+    return {
+        "module_id": module.id,
+        "module_name": module.name,
+        "module_md5": md5,
+        "instance_count": count,
+        "current": md5 == module.md5,
+        "min_updated_date": api_time(low),
+        "max_updated_date": api_time(high),
+    }
+
+
+def run_view(run: ReapplyRun) -> dict:
+    return {
+        "id": run.id,
+        "module_id": run.module_id,
+        "md5": run.md5,
+        "target_md5": run.target_md5,
+        "include_clustered": run.include_clustered,
+        "force": run.force,
+        "batch_size": run.batch_size,
+        "batch_delay": run.batch_delay,
+        "started": api_time(run.started),
+        "finished": api_time(run.finished),
+        "status": "COMPLETE" if run.finished else "RUNNING",
+        "applied": run.applied,
+        "skipped": run.skipped,
+        "failed": run.failed,
+        "pending": len(run.selected) - run.processed,
+        "failures": list(run.failures),
+    }
+
+
+def clock_view(clock: Clock) -> dict:
+    return {"kind": clock.kind, "now": api_time(clock.now())}
+
+
+def plain_view(record: object) -> dict:
+    """A record as JSON-ready data, for the state export."""
+    data = record._asdict() if isinstance(record, tuple) else dataclasses.asdict(record)
+    for key, value in data.items():
+        if isinstance(value, _dt.datetime):
+            data[key] = value.isoformat()
+        elif isinstance(value, bytes):
+            data[key] = value.decode("utf-8", errors="replace")
+    return data

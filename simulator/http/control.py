@@ -12,7 +12,8 @@ import datetime as _dt
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 from trovesim.simulator import TroveError
-from trovesim.simulator.timefmt import api_time
+from trovesim.simulator.ops_control import FAULT_KINDS, MAX_CONTROL_SECONDS, MAX_FAULT_MESSAGE
+from trovesim.simulator.views import clock_view
 
 from . import openapi as doc
 from .auth import operator
@@ -22,7 +23,11 @@ from .routes_modules import simulator
 
 router = APIRouter(prefix="/_sim", tags=["simulator control"], default_response_class=Response)
 
-SECONDS = {"type": "number", "minimum": 0, "maximum": 10 * 366 * 24 * 3600}
+# The schemas give the bodies' shape; the limits on their values are the core's (ops_control).
+SECONDS = {
+    "type": "number",
+    "description": f"0 to {MAX_CONTROL_SECONDS} seconds (10 years)",
+}
 CLOCK_MOVE = {
     "type": "object",
     "description": "Exactly one of: advance by seconds, set to a UTC time, run until idle.",
@@ -40,15 +45,18 @@ GUEST_FAULT = {
     "required": ["kind"],
     "additionalProperties": False,
     "properties": {
-        "kind": {"enum": ["error", "timeout"]},
-        "message": {"type": "string", "minLength": 1, "maxLength": 255},
+        "kind": {"type": "string", "description": " or ".join(FAULT_KINDS)},
+        "message": {
+            "type": "string",
+            "description": f"1 to {MAX_FAULT_MESSAGE} characters",
+        },
     },
 }
 BUILD_FAILURES = {
     "type": "object",
     "required": ["count"],
     "additionalProperties": False,
-    "properties": {"count": {"type": "integer", "minimum": 0}},
+    "properties": {"count": {"type": "integer", "description": "0 or more"}},
 }
 BUILD_DURATION = {
     "type": "object",
@@ -73,8 +81,7 @@ def _utc(text: str) -> _dt.datetime:
 
 
 def _clock_view(request: Request) -> Response:
-    sim = simulator(request)
-    return json_response({"clock": {"kind": sim.clock.kind, "now": api_time(sim.now())}})
+    return json_response({"clock": clock_view(simulator(request).clock)})
 
 
 @router.post("/reset", status_code=204, responses=doc.answers(204, None))

@@ -134,3 +134,38 @@ def test_freezegun_ticking_runs_reapply_batches_on_a_real_clock_simulator():
         assert world.counts(world.admin, mod) == [(mod_md5(world, mod), True, 3)]
         (row,) = world.sim.module_instance_count(world.admin, mod["id"])
         assert row["max_updated_date"] == "2017-06-02T18:44:10"
+
+
+TEN_YEARS = 10 * 366 * 24 * 3600
+
+
+def test_one_clock_move_or_build_is_a_number_of_seconds_up_to_ten_years(world, refused):
+    refused(
+        lambda: world.sim.advance_clock(TEN_YEARS + 1),
+        400,
+        f"The clock moves at most {TEN_YEARS} seconds (10 years) at a time.",
+    )
+    refused(
+        lambda: world.sim.set_build_seconds(TEN_YEARS + 1),
+        400,
+        f"A build takes at most {TEN_YEARS} seconds (10 years).",
+    )
+    refused(
+        lambda: world.sim.set_build_seconds(float("nan")), 400, "A build takes a number of seconds."
+    )
+    assert world.sim.now() == GUIDE_START
+    world.sim.set_build_seconds(TEN_YEARS)
+    assert world.sim.advance_clock(TEN_YEARS) == GUIDE_START + dt.timedelta(seconds=TEN_YEARS)
+
+
+def test_setting_the_clock_and_running_until_idle_may_go_further_than_one_move(world):
+    far = GUIDE_START + dt.timedelta(days=20 * 366)
+    assert world.sim.set_clock(far) == far
+    module = world.module(world.admin, live_update=1)
+    world.instance(world.admin, "one", modules=[module])
+    world.instance(world.admin, "two", modules=[module])
+    world.update_text(world.admin, module, "message=Module.V2\n")
+    world.reapply(world.admin, module, batch_size=1, batch_delay=TEN_YEARS * 2)
+    assert world.sim.run_until_idle() == far + dt.timedelta(seconds=TEN_YEARS * 2)
+    (run,) = world.sim.reapply_runs(world.admin, module["id"])
+    assert (run["status"], run["applied"]) == ("COMPLETE", 2)

@@ -98,3 +98,14 @@ def test_fail_next_builds_counts_down(world):
         for n in range(3)
     ]
     assert statuses == ["ERROR", "ERROR", "ACTIVE"]
+
+
+@pytest.mark.parametrize("message", ["", "x" * 256])
+def test_a_fault_message_has_1_to_255_characters(world, refused, message):
+    inst = world.instance(world.alice)
+    refused(
+        lambda: world.sim.inject_guest_fault(inst["id"], "error", message),
+        400,
+        "A guest fault's message has 1 to 255 characters.",
+    )
+    world.sim.inject_guest_fault(inst["id"], "error", "x" * 255)
