@@ -27,14 +27,14 @@ def priority_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def tenant_auto_apply(monkeypatch: pytest.MonkeyPatch) -> None:
     """A tenant may create an auto-apply module: auto_apply is no longer admin-only at create."""
-    checked = ops_modules.admin_options
+    checked = ops_modules.refuse_admin_options
 
     def admin_options(ctx, action, tenant_id, auto_apply, *rest):
         if action == "create" and not ctx.is_admin:
             auto_apply = 0
         return checked(ctx, action, tenant_id, auto_apply, *rest)
 
-    monkeypatch.setattr(ops_modules, "admin_options", admin_options)
+    monkeypatch.setattr(ops_modules, "refuse_admin_options", admin_options)
 
 
 def live_update_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
