@@ -72,7 +72,7 @@ td.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; }
 ul.ev { margin:0; padding-left: 0; list-style: none; }
 ul.ev li { margin: 0 0 4px; }
-.fail { color: var(--failed); font-weight: 600; }
+.fail { font-weight: 600; }
 .skip { color: var(--muted); }
 .pass { color: var(--muted); font-size: 13px; }
 pre { white-space: pre; overflow-x: auto; background:#fff8f8; border:1px solid #ffd7d5;
@@ -252,7 +252,7 @@ def _row(result: RequirementVerdict) -> str:
     if result.verdict is Verdict.NO_SCENARIOS:
         cell = f'<span class="skip">{escape(result.evidence()[0])}</span>'
     else:
-        cell = f'<ul class="ev">{"".join(_item(s) for s in result.scenarios)}</ul>'
+        cell = f'<ul class="ev">{"".join(_item(s) for s in result.worst_first())}</ul>'
     return (
         f'<tr data-status="{result.verdict.value}" data-area="{escape(requirement.area)}">'
         f'<td class="id">{escape(requirement.id)}</td>'
@@ -276,7 +276,11 @@ def _scenario_evidence(scenario: ScenarioResult) -> str:
     if scenario_verdict(scenario) not in FAULT_ORDER:
         return escape(text)
     head, _, message = text.partition("\n")
-    return f"{escape(head.rstrip(':'))}<pre>{escape(message)}</pre>"
+    colour = f"var(--{scenario_verdict(scenario).value})"
+    return (
+        f'<span style="color:{colour}">{escape(head.rstrip(":"))}</span>'
+        f"<pre>{escape(message)}</pre>"
+    )
 
 
 def _notes(report: Report) -> list[str]:

@@ -154,11 +154,16 @@ class RequirementVerdict:
         """The evidence, one line per entry, for tables."""
         return self._entries(headline)
 
+    def worst_first(self) -> list[ScenarioResult]:
+        """The scenarios, those with the worst verdicts first (feature order within a verdict)."""
+        return sorted(self.scenarios, key=lambda s: -scenario_verdict(s).rank)
+
     def _entries(self, describe: Callable[[ScenarioResult], str]) -> list[str]:
         if self.verdict is Verdict.NO_SCENARIOS:
             return [f"no scenario carries @{self.requirement.id}"]
-        ordered = sorted(self.scenarios, key=lambda s: -scenario_verdict(s).rank)
-        entries = [describe(s) for s in ordered if scenario_verdict(s) not in NAMED_TOGETHER]
+        entries = [
+            describe(s) for s in self.worst_first() if scenario_verdict(s) not in NAMED_TOGETHER
+        ]
         for verdict in NAMED_TOGETHER:
             names = [s.name for s in self.scenarios if scenario_verdict(s) is verdict]
             if names:

@@ -20,10 +20,10 @@ def outcome_label(report: Report) -> str:
 
 
 def breakdown(counts: dict[Verdict, int]) -> str:
-    """``3: 1 compliant, 2 not compliant``: the total and each verdict that occurs."""
+    """``3 (1 compliant, 2 not compliant)``: the total and each verdict that occurs."""
     parts = [f"{n} {verdict.label.lower()}" for verdict, n in counts.items() if n]
     total = sum(counts.values())
-    return f"{total}: {', '.join(parts)}" if parts else "0"
+    return f"{total} ({', '.join(parts)})" if parts else "0"
 
 
 def catalogue_note(report: Report) -> str:

@@ -102,13 +102,13 @@ def test_markdown_summary_gives_outcome_world_cost_and_figures(
         "World": "flavor: m1.small (id 7a1c); datastore: mysql 8.0",
         "Builds": "12 instances, 1 cluster",
         "Waited": "83.5 s",
-        "Requirements": "13: 1 compliant, 1 known upstream difference, 3 not compliant, "
-        "4 could not be judged, 1 skipped, 2 not applicable, 1 no scenarios",
+        "Requirements": "13 (1 compliant, 1 known upstream difference, 3 not compliant, "
+        "4 could not be judged, 1 skipped, 2 not applicable, 1 no scenarios)",
         "Pass rate": "9.1% of requirements (compliant / requirements other than not "
         "applicable or not selected)",
-        "Scenarios": "17: 5 compliant, 1 known upstream difference, 3 not compliant, "
-        "4 could not be judged, 1 skipped, 3 not applicable",
-        "Scenarios without a requirement": "3: 2 compliant, 1 not compliant",
+        "Scenarios": "17 (5 compliant, 1 known upstream difference, 3 not compliant, "
+        "4 could not be judged, 1 skipped, 3 not applicable)",
+        "Scenarios without a requirement": "3 (2 compliant, 1 not compliant)",
         "Leftovers": "1 resource to delete by hand",
     }
     text = written("mixed", "md")
@@ -177,7 +177,7 @@ def test_markdown_of_a_run_without_requirement_tags(written: Callable[[str, str]
     assert summary["Outcome"] == ["Not compliant"]
     assert summary["Requirements"] == ["none named by this run's scenarios (catalogue of 13)"]
     assert summary["Pass rate"][0].startswith("50.0% of scenarios")
-    assert summary["Scenarios"] == ["2: 1 compliant, 1 not compliant"]
+    assert summary["Scenarios"] == ["2 (1 compliant, 1 not compliant)"]
     assert "| DEMO-" not in text and "No scenarios" not in text and "no scenarios" not in text
     assert "its scenarios are judged one by one" in text
 
