@@ -12,6 +12,7 @@ from report_suite import RUNS_DIR
 from trovesim.reports.results import Leftover, ResultsError, RunInfo, read_results
 
 REMOTE = "http://trove.example:8779"
+TMP = re.compile(r"/tmp/[^/]+/")
 
 
 def by_name(path: Path) -> dict:
@@ -25,7 +26,7 @@ def copy_run(name: str, into: Path) -> Path:
 
 def test_passing_run_has_every_scenario_with_feature_scenario_and_example_tags() -> None:
     scenarios = by_name(RUNS_DIR / "passing")
-    assert len(scenarios) == 17
+    assert len(scenarios) == 18
     assert {s.outcome for s in scenarios.values()} == {"passed"}
     unordered = scenarios["Unordered modules are sorted"]
     assert (unordered.feature, unordered.uri) == ("Apply ordering", "features/ordering.feature")
@@ -69,6 +70,20 @@ def test_a_background_step_failure_is_a_given_failure() -> None:
     seeded = by_name(RUNS_DIR / "mixed")["A seeded store lists its modules"]
     assert (seeded.step, seeded.keyword) == ("Given a seeded module store", "Given")
     assert seeded.message == "AssertionError: seeding refused: 400 Resource 15 cannot be found."
+
+
+def test_a_step_without_definition_could_not_judge() -> None:
+    lacking = by_name(RUNS_DIR / "untagged")["A check whose step the suite lacks"]
+    assert (lacking.step, lacking.keyword, lacking.exception, lacking.could_not_judge) == (
+        "Then the order is logged",
+        "Then",
+        "pytest_bdd.exceptions.StepDefinitionNotFoundError",
+        True,
+    )
+    assert lacking.message.startswith(
+        "pytest_bdd.exceptions.StepDefinitionNotFoundError: Step definition is not found: "
+        'Then "the order is logged". Line 16'
+    )
 
 
 def test_could_not_judge_exceptions_are_flagged() -> None:
@@ -124,7 +139,7 @@ def test_deselected_scenarios_are_recorded_serial_and_under_xdist(run: str) -> N
         "Guest timestamps on a pinned clock",
         "A module can be reapplied",
     }
-    assert len(deselected) == 14 and "Cluster members get a reapplied module" in deselected
+    assert len(deselected) == 15 and "Cluster members get a reapplied module" in deselected
     user = next(s for s in scenarios if s.name == "Two modules apply in order")
     assert (user.feature, user.uri, user.tags, user.line) == (
         "A user's own checks",
@@ -136,8 +151,9 @@ def test_deselected_scenarios_are_recorded_serial_and_under_xdist(run: str) -> N
 
 def test_xdist_run_reads_the_same_as_serial() -> None:
     def outline(path: Path) -> list[tuple]:
+        """What was recorded, but the temporary folder each run happened in."""
         return [
-            (s.key, s.outcome, s.tags, s.step, s.keyword, s.exception, s.message)
+            (s.key, s.outcome, s.tags, s.step, s.keyword, s.exception, TMP.sub("", s.message or ""))
             for s in read_results([path]).scenarios
         ]
 
@@ -147,7 +163,7 @@ def test_xdist_run_reads_the_same_as_serial() -> None:
 def test_without_the_plugin_every_test_is_listed_unattributed() -> None:
     results = read_results([RUNS_DIR / "mixed-noplugin"])
     assert results.scenarios == ()
-    assert len(results.unattributed) == 17
+    assert len(results.unattributed) == 18
     assert "test_suite::test_the_module_store_answers" in results.unattributed
 
 

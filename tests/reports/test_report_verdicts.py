@@ -55,26 +55,26 @@ EXPECTED = {
 }
 # (pass percentage, scenario verdicts that occur, outcome)
 FIGURES = {
-    "passing": (92.3, {"passed": 17}, "passed"),
+    "passing": (92.3, {"passed": 18}, "passed"),
     "failing": (
         30.8,
-        {"passed": 9, "known_difference": 1, "failed": 4, "error": 3},
+        {"passed": 9, "known_difference": 1, "failed": 4, "error": 4},
         "failed",
     ),
-    "selected": (0.0, {"skipped": 1, "not_applicable": 2, "not_selected": 14}, "skipped"),
+    "selected": (0.0, {"skipped": 1, "not_applicable": 2, "not_selected": 15}, "skipped"),
     "mixed": (
         9.1,
         {
             "passed": 5,
             "known_difference": 1,
             "failed": 3,
-            "error": 4,
+            "error": 5,
             "skipped": 1,
             "not_applicable": 3,
         },
         "failed",
     ),
-    "untagged": (50.0, {"passed": 1, "failed": 1}, "failed"),
+    "untagged": (33.3, {"passed": 1, "failed": 1, "error": 1}, "failed"),
 }
 
 
@@ -132,6 +132,7 @@ def test_untagged_scenarios_are_their_own_section(build: Callable[[str], Report]
         ),
         ("A user's own checks", "A single module applies"),
         ("A user's own checks", "Two modules apply in order"),
+        ("A user's own checks", "A check whose step the suite lacks"),
     ]
 
 
@@ -147,6 +148,7 @@ def test_a_run_without_requirement_tags_is_judged_by_scenario(
     assert [s.name for s in report.untagged()] == [
         "A single module applies",
         "Two modules apply in order",
+        "A check whose step the suite lacks",
     ]
 
 

@@ -106,9 +106,10 @@ def test_markdown_summary_gives_outcome_world_cost_and_figures(
         "4 could not be judged, 1 skipped, 2 not applicable, 1 no scenarios)",
         "Pass rate": "9.1% of requirements (compliant / requirements other than not "
         "applicable or not selected)",
-        "Scenarios": "17 (5 compliant, 1 known upstream difference, 3 not compliant, "
-        "4 could not be judged, 1 skipped, 3 not applicable)",
-        "Scenarios without a requirement": "3 (2 compliant, 1 not compliant)",
+        "Scenarios": "18 (5 compliant, 1 known upstream difference, 3 not compliant, "
+        "5 could not be judged, 1 skipped, 3 not applicable)",
+        "Scenarios without a requirement": "4 (2 compliant, 1 not compliant, 1 could not be "
+        "judged)",
         "Leftovers": "1 resource to delete by hand",
     }
     text = written("mixed", "md")
@@ -176,8 +177,8 @@ def test_markdown_of_a_run_without_requirement_tags(written: Callable[[str, str]
     summary = markdown_rows(text, "| ")
     assert summary["Outcome"] == ["Not compliant"]
     assert summary["Requirements"] == ["none named by this run's scenarios (catalogue of 13)"]
-    assert summary["Pass rate"][0].startswith("50.0% of scenarios")
-    assert summary["Scenarios"] == ["2 (1 compliant, 1 not compliant)"]
+    assert summary["Pass rate"][0].startswith("33.3% of scenarios")
+    assert summary["Scenarios"] == ["3 (1 compliant, 1 not compliant, 1 could not be judged)"]
     assert "| DEMO-" not in text and "No scenarios" not in text and "no scenarios" not in text
     assert "its scenarios are judged one by one" in text
 
@@ -287,10 +288,11 @@ def test_html_lists_untagged_scenarios_with_verdict_and_feature(
         ),
         "A single module applies": ("passed", "A user's own checks"),
         "Two modules apply in order": ("failed", "A user's own checks"),
+        "A check whose step the suite lacks": ("error", "A user's own checks"),
     }
     untagged = page_of(written("untagged", "html"))
     assert "requirements" not in untagged.tables
-    assert [row["status"] for row in untagged.tables["scenarios"]] == ["passed", "failed"]
+    assert [row["status"] for row in untagged.tables["scenarios"]] == ["passed", "failed", "error"]
 
 
 def test_html_shows_leftovers_first_and_the_whole_table(written: Callable[[str, str], str]) -> None:
@@ -362,15 +364,15 @@ def test_json_summary_figures(written: Callable[[str, str], str]) -> None:
         "pass_basis": "requirements",
         "scenarios": {
             **zero,
-            "total": 17,
+            "total": 18,
             "passed": 5,
             "known_difference": 1,
             "failed": 3,
-            "error": 4,
+            "error": 5,
             "skipped": 1,
             "not_applicable": 3,
         },
-        "untagged_scenarios": {**zero, "total": 3, "passed": 2, "failed": 1},
+        "untagged_scenarios": {**zero, "total": 4, "passed": 2, "failed": 1, "error": 1},
     }
     assert data["run"]["leftovers"] == [
         {
@@ -416,7 +418,7 @@ def test_json_scenarios_carry_verdict_and_failing_step_facts(
     }
     untagged = json.loads(written("untagged", "json"))
     assert (untagged["requirements"], untagged["summary"]["pass_basis"]) == ([], "scenarios")
-    assert len(untagged["untagged_scenarios"]) == 2
+    assert len(untagged["untagged_scenarios"]) == 3
 
 
 def test_json_evidence_keeps_the_whole_table(written: Callable[[str, str], str]) -> None:
@@ -454,7 +456,7 @@ def test_junit_has_a_case_per_requirement_and_untagged_scenario(
     written: Callable[[str, str], str], tmp_path: Path
 ) -> None:
     suite, outcomes = junit_cases(written("mixed", "junit"), tmp_path)
-    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (16, 5, 4, 4)
+    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (17, 5, 5, 4)
     assert {name: kind for name, (kind, _) in outcomes.items()} == {
         "DEMO-1": "failure",
         "DEMO-2": "failure",
@@ -472,6 +474,7 @@ def test_junit_has_a_case_per_requirement_and_untagged_scenario(
         "A scenario whose tag names no requirement": "pass",
         "A single module applies": "pass",
         "Two modules apply in order": "failure",
+        "A check whose step the suite lacks": "error",
     }
     assert outcomes["DEMO-3"][1].message.startswith("Known upstream difference: Ties keep")
     assert outcomes["DEMO-12"][1].message == (

@@ -10,3 +10,7 @@ Feature: A user's own checks
     Given modules ordered "3, 1"
     When they are applied
     Then they apply as "1, 3"
+
+  Scenario: A check whose step the suite lacks
+    Given modules ordered "1"
+    Then the order is logged
