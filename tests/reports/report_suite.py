@@ -72,6 +72,30 @@ RUNS = {
 RUNS["selected-xdist"] = SuiteRun(RUNS["selected"].env, REMOTE, [*RUNS["selected"].args, "-n", "2"])
 RUNS["mixed-xdist"] = SuiteRun(RUNS["mixed"].env, REMOTE, ["-n", "2"])
 RUNS["mixed-noplugin"] = SuiteRun(RUNS["mixed"].env, REMOTE, plugin=False)
+# What the recordings hold, shared by the tests that read them in different formats: the failing
+# run's table check (a tab in the got table) and the mixed run's scenario verdicts.
+TABLE_MESSAGE = (
+    "AssertionError: expected:\n"
+    "+--------+--------+\n"
+    "| Name   | Type   |\n"
+    "|--------+--------|\n"
+    "| ping   | ping   |\n"
+    "+--------+--------+\n"
+    "but got:\n"
+    "+--------+--------+\n"
+    "| Name   | Type   |\n"
+    "|--------+--------|\n"
+    "| ping\tpong        | ping   |\n"
+    "+--------+--------+"
+)
+MIXED_SCENARIOS = {
+    "passed": 5,
+    "known_difference": 1,
+    "failed": 3,
+    "error": 5,
+    "skipped": 1,
+    "not_applicable": 3,
+}
 ENV_NAMES = ("DEMO_TARGET", "DEMO_BROKEN", "DEMO_LIMITED", "DEMO_FEATURES")
 
 
