@@ -58,11 +58,13 @@ h2 { font-size: 18px; margin: 28px 0 8px; }
 table { width:100%; border-collapse: collapse; background:#fff; border:1px solid var(--line); }
 th, td { text-align:left; vertical-align:top; padding:8px 10px; border-top:1px solid var(--line); }
 th { background:#f6f8fa; font-size: 13px; color: var(--muted); position: sticky; top: 0; }
-col.id { width: 7%; } col.area { width: 11%; } col.req { width: 27%; } col.status { width: 12%; }
+table.judged { table-layout: fixed; }
+col.id { width: 7%; } col.area { width: 11%; } col.req { width: 25%; } col.status { width: 15%; }
+col.feature { width: 16%; } col.scenario { width: 20%; }
 td.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
 .src { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .badge { display:inline-block; color:#fff; border-radius: 12px; padding: 1px 10px;
-  font-size: 12px; font-weight:600; white-space: nowrap; }
+  font-size: 12px; font-weight:600; }
 .flag { display:inline-block; margin-top:4px; font-size: 11px; color: var(--known_difference);
   border:1px solid var(--known_difference); border-radius: 10px; padding: 0 6px;
   white-space: nowrap; }
@@ -232,7 +234,7 @@ def _untagged(scenarios: tuple[ScenarioResult, ...], catalogue_applies: bool) ->
     ]
     return [
         f"<h2>{heading}</h2>",
-        '<table class="judged" id="scenarios"><colgroup><col class="area"><col class="req">'
+        '<table class="judged" id="scenarios"><colgroup><col class="feature"><col class="scenario">'
         '<col class="status"><col></colgroup><thead><tr><th>Feature</th><th>Scenario</th>'
         "<th>Verdict</th><th>Evidence</th></tr></thead><tbody>",
         *rows,

@@ -11,16 +11,16 @@ import re
 # Whitespace a reader cannot see, and the mark shown for it.
 MARKS = {
     "\t": "→",
-    "\r": "␍",
-    "\u00a0": "⍽",
+    "\r": "⟨CR⟩",
+    "\u00a0": "⟨NBSP⟩",
     "\u200b": "⟨ZWSP⟩",
     "\u2060": "⟨WJ⟩",
     "\ufeff": "⟨BOM⟩",
 }
 TRAILING_SPACE = "·"
 LEGEND = (
-    "In evidence, {} marks a space at the end of a line, {} a tab, {} a carriage return, {} a "
-    "no-break space, and ⟨ZWSP⟩, ⟨WJ⟩, ⟨BOM⟩ the zero-width characters."
+    "In evidence, {} marks a space at the end of a line and {} a tab; a carriage return, a "
+    "no-break space and zero-width characters read {}, {}, ⟨ZWSP⟩, ⟨WJ⟩, ⟨BOM⟩."
 ).format(TRAILING_SPACE, MARKS["\t"], MARKS["\r"], MARKS["\u00a0"])
 _TRAILING = re.compile(r" +$", re.MULTILINE)
 _INVISIBLE = re.compile("[" + "".join(MARKS) + "]")
