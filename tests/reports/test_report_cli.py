@@ -244,15 +244,19 @@ def test_compare_shows_requirements_only_one_catalogue_has(tmp_path: Path, repor
     ]
 
 
-def test_out_pointing_at_a_file_is_one_line_and_exit_2(tmp_path: Path, report_cmd: Cmd) -> None:
+@pytest.mark.parametrize("under", ["", "inner", "inner/deeper"])
+def test_out_pointing_at_or_under_a_file_is_one_line_and_exit_2(
+    tmp_path: Path, report_cmd: Cmd, under: str
+) -> None:
     blocker = tmp_path / "report.txt"
     blocker.write_text("", encoding="utf-8")
-    for out in (blocker, blocker / "inner"):
-        assert report_cmd(RUNS_DIR / "mixed", "--out", out, "--catalogue", CATALOGUE) == (
-            2,
-            "",
-            f"trovesim report: error: {blocker}: is a file, not a directory for the reports\n",
-        )
+    out = blocker / under if under else blocker
+    assert report_cmd(RUNS_DIR / "mixed", "--out", out, "--catalogue", CATALOGUE) == (
+        2,
+        "",
+        f"trovesim report: error: {blocker}: is a file, not a directory for the reports\n",
+    )
+    assert blocker.read_text() == ""
 
 
 def test_a_run_that_never_started_is_refused(tmp_path: Path, report_cmd: Cmd) -> None:
