@@ -12,8 +12,8 @@ from pathlib import Path
 from trovesim.reports.catalogue import (
     Catalogue,
     CatalogueError,
-    default_catalogue_path,
     load_catalogue,
+    suite_catalogue,
 )
 from trovesim.reports.html_report import write_html
 from trovesim.reports.json_report import write_json
@@ -49,9 +49,12 @@ def write_reports(
 ) -> Report:
     """Judge the run in ``results`` against the catalogue and write the chosen formats.
 
-    ``catalogue`` defaults to the suite's ``features/requirements.toml``. Files are named by
+    ``catalogue`` defaults to the suite's ``requirements.toml`` (none there: scenarios are judged
+    one by one). Files are named by
     OUTPUT_NAMES (``compliance.md`` ...) so they can sit beside the run's own results. Raises
-    CatalogueError, ResultsError, or ValueError for an unknown format.
+    CatalogueError, ResultsError (also for a run that never started: run.json's "preflight"),
+    NotADirectoryError when ``out_dir`` or a parent is a file, or ValueError for an unknown
+    format.
     """
     unknown = set(formats) - FORMATS
     if unknown:
@@ -59,9 +62,10 @@ def write_reports(
             f"unknown report format(s): {', '.join(sorted(unknown))} "
             f"(choose from {', '.join(sorted(FORMATS))})"
         )
-    report = build_report(
-        load_catalogue(catalogue or default_catalogue_path()), read_results(results)
-    )
+    report = build_report(suite_catalogue(catalogue), read_results(results))
+    blocking = next((p for p in (out_dir, *out_dir.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise NotADirectoryError(f"{blocking}: is a file, not a directory for the reports")
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in sorted(formats):
         WRITERS[name](report, out_dir / OUTPUT_NAMES[name])

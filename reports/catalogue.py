@@ -43,6 +43,18 @@ def default_catalogue_path() -> Path:
     return catalogue_path()
 
 
+def suite_catalogue(path: Path | None = None) -> Catalogue:
+    """``path``, or the suite's own catalogue; a user's features may come without one, and then
+    the run is judged scenario by scenario (an empty catalogue)."""
+    if path is not None:
+        return load_catalogue(path)
+    try:
+        default = default_catalogue_path()
+    except FileNotFoundError:  # TROVESIM_FEATURES names no folder: nothing to judge against
+        return Catalogue(DEFAULT_TITLE, ())
+    return load_catalogue(default) if default.is_file() else Catalogue(DEFAULT_TITLE, ())
+
+
 def load_catalogue(path: Path) -> Catalogue:
     """Read and validate ``path``; raise CatalogueError listing every problem found."""
     try:

@@ -1,7 +1,8 @@
 """``trovesim report``: build compliance reports from a run, or compare two runs.
 
-Exit codes: 0 done; 1 the pass rate is below ``--fail-under``; 2 bad input (unreadable results or
-catalogue, unknown format, wrong arguments).
+Exit codes: 0 done; 1 the pass rate is below ``--fail-under``, or with ``--compare`` a verdict got
+worse from A to B; 2 bad input (unreadable results or catalogue, a run that never started, an
+output path that is not a directory, unknown format, wrong arguments), one line on stderr.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from trovesim.reports import FORMATS, OUTPUT_NAMES, CatalogueError, ResultsError, write_reports
 from trovesim.reports.compare import load_run, render_comparison
 from trovesim.reports.markdown_report import summary_markdown
+from trovesim.reports.text import format_rate
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -21,8 +23,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         metavar="RESULTS",
-        help="cucumber JSON and JUnit XML files of one run, or directories holding them "
-        "(a run.json beside them gives target, times and exit code)",
+        help="JUnit XML files of one run (written with -p trovesim.reports.pytest_plugin), or "
+        "directories holding them (a run.json beside them gives target, times, world, builds, "
+        "leftovers)",
     )
     parser.add_argument(
         "--out",
@@ -40,8 +43,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--fail-under",
         type=_percentage,
         metavar="PCT",
-        help="exit 1 when the pass rate (passed requirements / requirements other than not "
-        "applicable, in percent) is below PCT",
+        help="exit 1 when the pass rate (compliant requirements / requirements other than not "
+        "applicable or not selected, in percent; scenarios when no requirement is named) is "
+        "below PCT",
     )
     parser.add_argument(
         "--catalogue",
@@ -53,8 +57,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         nargs=2,
         type=Path,
         metavar=("A", "B"),
-        help="print the requirements whose verdict differs between two runs; each is a "
-        "results file or directory, a compliance.json, or a report directory",
+        help="print the requirements (and scenarios without one) whose verdict differs between "
+        "two runs, and exit 1 when one got worse from A to B; each is a results file or "
+        "directory, a compliance.json, or a report directory",
     )
 
 
@@ -69,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         return _report(args)
     except (CatalogueError, ResultsError, ValueError) as exc:
         return _usage(str(exc))
+    except OSError as exc:
+        return _usage(str(exc) if exc.filename is None else f"{exc.filename}: {exc.strerror}")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -82,7 +89,7 @@ def _report(args: argparse.Namespace) -> int:
     percentage = report.pass_percentage()
     # Nothing applicable means nothing verified: a rate of 0 for the threshold.
     if args.fail_under is not None and (percentage or 0.0) < args.fail_under:
-        shown = "n/a" if percentage is None else f"{percentage:.1f}%"
+        shown = format_rate(percentage)
         print(f"pass rate {shown} is below --fail-under {args.fail_under:g}%", file=sys.stderr)
         return 1
     return 0
@@ -90,8 +97,9 @@ def _report(args: argparse.Namespace) -> int:
 
 def _compare(paths: list[Path], catalogue: Path | None) -> int:
     a, b = (load_run(path, catalogue) for path in paths)
-    print(render_comparison(a, b, str(paths[0]), str(paths[1])), end="")
-    return 0
+    text, worse = render_comparison(a, b, str(paths[0]), str(paths[1]))
+    print(text, end="")
+    return 1 if worse else 0
 
 
 def _usage(message: str) -> int:

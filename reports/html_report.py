@@ -1,7 +1,7 @@
 """The HTML report: one self-contained page (inline CSS and JS, no fetches) to hand on or archive.
 
-It holds the Markdown report's content, a summary bar, and filters by status, area and text, so a
-reader can go straight to what failed in the area they care about.
+It holds the Markdown report's content, a summary bar, and filters by verdict, area (or feature)
+and text, so a reader can go straight to what failed in the area they care about.
 """
 
 from __future__ import annotations
@@ -9,12 +9,28 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from trovesim.reports.model import Report, RequirementVerdict, Verdict
+from trovesim.reports.model import (
+    FAULT_ORDER,
+    Report,
+    RequirementVerdict,
+    Verdict,
+    evidence,
+    scenario_verdict,
+)
 from trovesim.reports.results import ScenarioResult
+from trovesim.reports.run_facts import (
+    RATE_RULE,
+    breakdown,
+    catalogue_note,
+    outcome_label,
+    run_rows,
+)
+from trovesim.reports.text import LEGEND, format_rate
 
 STYLE = """
-:root { --passed:#1f883d; --failed:#cf222e; --known:#bc4c00; --skipped:#9a6700;
-  --not_applicable:#6e7781; --no_scenarios:#8250df; --line:#d0d7de; --muted:#57606a; }
+:root { --passed:#1f883d; --failed:#cf222e; --known_difference:#bc4c00; --error:#6639ba;
+  --skipped:#9a6700; --not_applicable:#6e7781; --not_selected:#8c959f; --no_scenarios:#0969da;
+  --line:#d0d7de; --muted:#57606a; }
 * { box-sizing: border-box; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:#1f2328;
   margin: 0; background:#f6f8fa; }
@@ -42,25 +58,32 @@ h2 { font-size: 18px; margin: 28px 0 8px; }
 table { width:100%; border-collapse: collapse; background:#fff; border:1px solid var(--line); }
 th, td { text-align:left; vertical-align:top; padding:8px 10px; border-top:1px solid var(--line); }
 th { background:#f6f8fa; font-size: 13px; color: var(--muted); position: sticky; top: 0; }
-col.id { width: 7%; } col.area { width: 11%; } col.req { width: 27%; } col.status { width: 12%; }
+table.judged { table-layout: fixed; }
+col.id { width: 7%; } col.area { width: 11%; } col.req { width: 25%; } col.status { width: 15%; }
+col.feature { width: 16%; } col.scenario { width: 20%; }
 td.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
 .src { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .badge { display:inline-block; color:#fff; border-radius: 12px; padding: 1px 10px;
-  font-size: 12px; font-weight:600; white-space: nowrap; }
-.flag { display:inline-block; margin-top:4px; font-size: 11px; color: var(--known);
-  border:1px solid var(--known); border-radius: 10px; padding: 0 6px; white-space: nowrap; }
+  font-size: 12px; font-weight:600; }
+.flag { display:inline-block; margin-top:4px; font-size: 11px; color: var(--known_difference);
+  border:1px solid var(--known_difference); border-radius: 10px; padding: 0 6px;
+  white-space: nowrap; }
+.warn { background:#fff8c5; border:1px solid #d4a72c; border-radius:8px; padding:10px 16px;
+  margin: 0 0 14px; }
+.warn h2 { margin: 0 0 6px; font-size: 16px; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; }
 ul.ev { margin:0; padding-left: 0; list-style: none; }
 ul.ev li { margin: 0 0 4px; }
-.fail { color: var(--failed); font-weight: 600; }
+.fail { font-weight: 600; }
 .skip { color: var(--muted); }
 .pass { color: var(--muted); font-size: 13px; }
-pre { white-space: pre-wrap; word-break: break-word; background:#fff8f8; border:1px solid #ffd7d5;
-  border-radius:6px; padding:6px 8px; margin:4px 0 0; font-size: 12px; }
+pre { white-space: pre; overflow-x: auto; background:#fff8f8; border:1px solid #ffd7d5;
+  border-radius:6px; padding:6px 8px; margin:4px 0 0; font-size: 12px; max-width: 100%; }
 footer { color: var(--muted); font-size: 13px; margin-top: 18px; }
 """
 
 SCRIPT = """
-const rows = Array.from(document.querySelectorAll('#requirements tbody tr'));
+const rows = Array.from(document.querySelectorAll('table.judged tbody tr'));
 const boxes = Array.from(document.querySelectorAll('input[name=status]'));
 function applyFilters() {
   const statuses = new Set(boxes.filter(b => b.checked).map(b => b.value));
@@ -74,6 +97,9 @@ function applyFilters() {
     if (visible) shown++;
   }
   document.getElementById('shown').textContent = shown;
+  for (const section of document.querySelectorAll('table.judged')) {
+    section.hidden = !section.querySelector('tbody tr:not([hidden])');
+  }
 }
 function only(status) {
   for (const b of boxes) b.checked = b.value === status;
@@ -90,29 +116,20 @@ applyFilters();
 
 
 def render_html(report: Report) -> str:
-    counts = report.verdict_counts()
-    percentage = report.pass_percentage()
-    scenarios = report.scenario_counts()
-    run = report.run
-    meta = " · ".join(
-        [
-            f"Target <b>{escape(run.target or 'unknown')}</b>",
-            f"Date <b>{escape(run.started or run.finished or 'unknown')}</b>",
-            f"Suite exit code <b>{'unknown' if run.exit_code is None else run.exit_code}</b>",
-        ]
-    )
-    known = report.known_differences()
+    untagged = report.untagged()
+    basis = report.pass_basis()
+    meta = " · ".join(f"{label} <b>{escape(value)}</b>" for label, value in run_rows(report.run))
     cards = [
-        ("Pass rate", "n/a" if percentage is None else f"{percentage:.1f}%"),
+        ("Outcome", outcome_label(report)),
+        (f"Pass rate of {basis}", format_rate(report.pass_percentage())),
         ("Requirements", str(len(report.requirements))),
-        ("Failed" + (f" ({known} known upstream)" if known else ""), str(counts[Verdict.FAILED])),
         ("Scenarios", str(len(report.scenarios))),
     ]
-    scenario_line = (
-        f"{scenarios['passed']} passed, {scenarios['failed']} failed, "
-        f"{scenarios['skipped']} skipped"
+    areas = sorted(
+        {r.requirement.area for r in report.requirements} | {s.feature for s in untagged}
     )
-    areas = sorted({r.requirement.area for r in report.requirements})
+    shown = len(report.requirements) + len(untagged)
+    counts = report.verdict_counts() if report.catalogue_applies else report.scenario_counts()
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -120,6 +137,7 @@ def render_html(report: Report) -> str:
         f"<title>{escape(report.title)}</title><style>{STYLE}</style></head><body><main>",
         f"<h1>{escape(report.title)}</h1>",
         f'<p class="meta">{meta}</p>',
+        *_leftovers(report),
         '<section class="cards">',
         *(
             f'<div class="card"><div class="n">{escape(value)}</div>'
@@ -127,31 +145,25 @@ def render_html(report: Report) -> str:
             for label, value in cards
         ),
         "</section>",
-        _summary_bar(report),
-        f'<p class="meta">Scenarios: {scenario_line}.</p>',
+        _summary_bar(counts, basis),
+        f'<p class="meta">Scenarios: {escape(breakdown(report.scenario_counts()))}.</p>',
         '<form class="filters" onsubmit="return false">',
-        "<span>Status:</span>",
+        "<span>Verdict:</span>",
         *(
             f'<label><input type="checkbox" name="status" value="{v.value}" checked> '
-            f"{v.label} ({counts[v]})</label>"
+            f"{v.label}</label>"
             for v in Verdict
         ),
-        '<label>Area: <select id="area"><option value="">all areas</option>',
-        *(f'<option value="{escape(a)}">{escape(a)}</option>' for a in areas),
+        '<label>Area or feature: <select id="area"><option value="">all</option>',
+        *(f'<option value="{escape(a)}">{escape(a)}</option>' for a in sorted(areas)),
         "</select></label>",
         '<label>Find: <input type="search" id="search" placeholder="id, text, message"></label>',
-        f'<span class="count"><span id="shown">{len(report.requirements)}</span> of '
-        f"{len(report.requirements)} shown</span>",
+        f'<span class="count"><span id="shown">{shown}</span> of {shown} shown</span>',
         "</form>",
-        '<table id="requirements"><colgroup><col class="id"><col class="area"><col class="req">'
-        '<col class="status"><col></colgroup><thead><tr><th>ID</th><th>Area</th>'
-        "<th>Requirement</th><th>Status</th><th>Evidence</th></tr></thead><tbody>",
-        *(_row(r) for r in report.requirements),
-        "</tbody></table>",
+        *_requirements(report),
+        *_untagged(untagged, report.catalogue_applies),
         *_notes(report),
-        "<footer>Pass rate: passed requirements / requirements other than not applicable. "
-        "Not applicable: every scenario needs simulator control (@simulator-only) and was "
-        "skipped on this target.</footer>",
+        f"<footer>Pass rate: {RATE_RULE[basis]}. {escape(LEGEND)}</footer>",
         f"</main><script>{SCRIPT}</script></body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -161,9 +173,22 @@ def write_html(report: Report, path: Path) -> None:
     path.write_text(render_html(report), encoding="utf-8")
 
 
-def _summary_bar(report: Report) -> str:
-    counts = report.verdict_counts()
-    total = len(report.requirements) or 1
+def _leftovers(report: Report) -> list[str]:
+    if not report.run.leftovers:
+        return []
+    return [
+        '<section class="warn"><h2>Leftovers: delete these by hand</h2><ul>',
+        *(
+            f"<li>{escape(x.kind)} <code>{escape(x.id)}</code> ({escape(x.name)}): "
+            f"{escape(x.reason)}</li>"
+            for x in report.run.leftovers
+        ),
+        "</ul></section>",
+    ]
+
+
+def _summary_bar(counts: dict[Verdict, int], basis: str) -> str:
+    total = sum(counts.values()) or 1
     segments = [
         f'<button type="button" data-status="{v.value}" title="{v.label}: {counts[v]}" '
         f'style="width:{100 * counts[v] / total:.3f}%;background:var(--{v.value})">'
@@ -175,55 +200,88 @@ def _summary_bar(report: Report) -> str:
         f'<span><span class="dot" style="background:var(--{v.value})"></span>'
         f"{v.label} <b>{counts[v]}</b></span>"
         for v in Verdict
+        if counts[v]
     ]
     return (
-        f'<div class="bar" role="img" aria-label="requirements by status">{"".join(segments)}</div>'
+        f'<div class="bar" role="img" aria-label="{basis} by verdict">{"".join(segments)}</div>'
         f'<div class="legend">{"".join(legend)}</div>'
     )
 
 
+def _requirements(report: Report) -> list[str]:
+    if not report.catalogue_applies:
+        return [f"<p>{escape(catalogue_note(report))}</p>"]
+    return [
+        "<h2>Requirements</h2>",
+        '<table class="judged" id="requirements"><colgroup><col class="id"><col class="area">'
+        '<col class="req"><col class="status"><col></colgroup><thead><tr><th>ID</th>'
+        "<th>Area</th><th>Requirement</th><th>Verdict</th><th>Evidence</th></tr></thead><tbody>",
+        *(_row(r) for r in report.requirements),
+        "</tbody></table>",
+    ]
+
+
+def _untagged(scenarios: tuple[ScenarioResult, ...], catalogue_applies: bool) -> list[str]:
+    if not scenarios:
+        return []
+    heading = "Scenarios without a requirement" if catalogue_applies else "Scenarios"
+    rows = [
+        f'<tr data-status="{scenario_verdict(s).value}" data-area="{escape(s.feature)}">'
+        f'<td>{escape(s.feature)}<div class="src">{escape(s.uri)}'
+        f"{f':{s.line}' if s.line else ''}</div></td><td>{escape(s.name)}</td>"
+        f"<td>{_badge(scenario_verdict(s))}</td><td>{_scenario_evidence(s)}</td></tr>"
+        for s in scenarios
+    ]
+    return [
+        f"<h2>{heading}</h2>",
+        '<table class="judged" id="scenarios"><colgroup><col class="feature"><col class="scenario">'
+        '<col class="status"><col></colgroup><thead><tr><th>Feature</th><th>Scenario</th>'
+        "<th>Verdict</th><th>Evidence</th></tr></thead><tbody>",
+        *rows,
+        "</tbody></table>",
+    ]
+
+
+def _badge(verdict: Verdict) -> str:
+    return f'<span class="badge" style="background:var(--{verdict.value})">{verdict.label}</span>'
+
+
 def _row(result: RequirementVerdict) -> str:
     requirement = result.requirement
-    colour = "known" if result.known_difference else result.verdict.value
     flag = ""
-    if result.known_difference:
-        flag = '<br><span class="flag">known upstream difference</span>'
-    elif result.upstream_differs:
+    if result.upstream_differs and result.verdict is not Verdict.KNOWN_DIFFERENCE:
         flag = '<br><span class="flag">differs from upstream Trove</span>'
-
+    if result.verdict is Verdict.NO_SCENARIOS:
+        cell = f'<span class="skip">{escape(result.evidence()[0])}</span>'
+    else:
+        cell = f'<ul class="ev">{"".join(_item(s) for s in result.worst_first())}</ul>'
     return (
         f'<tr data-status="{result.verdict.value}" data-area="{escape(requirement.area)}">'
         f'<td class="id">{escape(requirement.id)}</td>'
         f"<td>{escape(requirement.area)}</td>"
         f"<td>{escape(requirement.statement)}"
         f'<div class="src">{escape(requirement.source)}</div></td>'
-        f'<td><span class="badge" style="background:var(--{colour})">'
-        f"{result.verdict.label}</span>{flag}</td>"
-        f"<td>{_evidence(result)}</td></tr>"
+        f"<td>{_badge(result.verdict)}{flag}</td>"
+        f"<td>{cell}</td></tr>"
     )
 
 
-def _evidence(result: RequirementVerdict) -> str:
-    if result.verdict is Verdict.NO_SCENARIOS:
-        return f'<span class="skip">{escape(result.evidence()[0])}</span>'
-    items = [_failed(s) for s in result.scenarios if s.status == "failed"]
-    items += [
-        f'<li class="skip">{escape(s.name)}: skipped '
-        f"({escape(s.message or 'no reason given')})</li>"
-        for s in result.scenarios
-        if s.status == "skipped"
-    ]
-    passed = [escape(s.name) for s in result.scenarios if s.status == "passed"]
-    if passed:
-        items.append(f'<li class="pass">passed: {"; ".join(passed)}</li>')
-    return f'<ul class="ev">{"".join(items)}</ul>'
+def _item(scenario: ScenarioResult) -> str:
+    verdict = scenario_verdict(scenario)
+    css = "fail" if verdict in FAULT_ORDER else "pass" if verdict is Verdict.PASSED else "skip"
+    return f'<li class="{css}">{_scenario_evidence(scenario)}</li>'
 
 
-def _failed(scenario: ScenarioResult) -> str:
+def _scenario_evidence(scenario: ScenarioResult) -> str:
+    """One line; a fault's whole message (tables, marked whitespace) below it, preformatted."""
+    text = evidence(scenario)
+    if scenario_verdict(scenario) not in FAULT_ORDER:
+        return escape(text)
+    head, _, message = text.partition("\n")
+    colour = f"var(--{scenario_verdict(scenario).value})"
     return (
-        f'<li><span class="fail">{escape(scenario.name)}</span>: '
-        f"{escape(scenario.step or 'before its first step')}"
-        f"<pre>{escape(scenario.message or 'failed')}</pre></li>"
+        f'<span style="color:{colour}">{escape(head.rstrip(":"))}</span>'
+        f"<pre>{escape(message)}</pre>"
     )
 
 

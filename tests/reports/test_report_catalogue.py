@@ -13,7 +13,7 @@ ENTRY = """
 id = "{id}"
 area = "Apply ordering"
 statement = "Modules apply in order"
-source = "Trove blueprint module-management-ordering: Proposed Change"
+source = "Demo guide: apply ordering"
 """
 
 
@@ -26,12 +26,12 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_loads_requirements_in_file_order_with_title() -> None:
     catalogue = load_catalogue(CATALOGUE)
     assert catalogue.title == "Demo compliance report"
-    assert [r.id for r in catalogue.requirements] == [f"DEMO-{n}" for n in range(1, 10)]
+    assert [r.id for r in catalogue.requirements] == [f"DEMO-{n}" for n in range(1, 14)]
     first = catalogue.requirements[0]
     assert (first.area, first.statement, first.source) == (
         "Apply ordering",
         "Modules apply in ascending order",
-        "Trove blueprint module-management-ordering: Proposed Change",
+        "Demo guide: apply ordering",
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +25,13 @@ def test_report_writes_all_formats_beside_the_results_by_default(
     tmp_path: Path, report_cmd: Cmd
 ) -> None:
     run = copy_run("mixed", tmp_path)
-    code, out, err = report_cmd(run / "cucumber.json", run / "junit.xml", "--catalogue", CATALOGUE)
+    code, out, err = report_cmd(run / "junit.xml", "--catalogue", CATALOGUE)
     assert (code, err) == (0, "")
     assert sorted(p.name for p in run.iterdir()) == sorted(
-        ["cucumber.json", "junit.xml", "run.json", *OUTPUT_NAMES.values()]
+        ["junit.xml", "run.json", *OUTPUT_NAMES.values()]
     )
-    assert "| Pass rate       | 12.5%" in out
+    assert "| Pass rate                       | 9.1% of requirements" in out
+    assert "- cluster `5f0c9d2e-4d0b-4a57-9f59-3c1b8e2a7d10`" in out  # leftovers, in the summary
     assert f"wrote {run / 'compliance.html'}" in out.splitlines()
 
 
@@ -54,12 +57,14 @@ def test_out_and_format_choose_where_and_what(tmp_path: Path, report_cmd: Cmd) -
 @pytest.mark.parametrize(
     ("run", "threshold", "code"),
     [
-        ("passing", "88.9", 0),
-        ("passing", "89", 1),
-        ("mixed", "12.5", 0),
+        ("passing", "92.3", 0),
+        ("passing", "93", 1),
+        ("mixed", "9.1", 0),
         ("mixed", "50", 1),
-        ("skipped", "0", 0),
-        ("skipped", "0.1", 1),
+        ("selected", "0", 0),
+        ("selected", "0.1", 1),
+        ("untagged", "33.3", 0),
+        ("untagged", "34", 1),
     ],
 )
 def test_fail_under_exit_code(
@@ -106,34 +111,65 @@ def test_bad_inputs_exit_2_with_the_reason(tmp_path: Path, report_cmd: Cmd) -> N
     assert code == 2 and "not both" in err
 
 
-def test_compare_lists_only_differing_requirements_side_by_side(report_cmd: Cmd) -> None:
-    code, out, _ = report_cmd(
-        "--compare", RUNS_DIR / "passing", RUNS_DIR / "mixed", "--catalogue", CATALOGUE
-    )
-    assert code == 0
-    lines = out.splitlines()
-    assert lines[0] == f"A: {RUNS_DIR / 'passing'} (target in-process, pass rate 88.9%)"
-    assert lines[1] == (
-        f"B: {RUNS_DIR / 'mixed'} (target http://trove.example:8779, pass rate 12.5%)"
-    )
-    rows = {
-        cells[0]: cells[1:4]
-        for line in lines
-        if line.startswith("| DEMO-")
+def compare_rows(out: str) -> dict[str, list[str]]:
+    return {
+        cells[0]: cells[1:5]
+        for line in out.splitlines()
+        if line.startswith("| ") and "---" not in line and not line.startswith("| ID ")
         for cells in [[c.strip() for c in line.strip("|").split("|")]]
     }
-    assert rows == {
-        "DEMO-1": ["Apply ordering", "passed", "failed"],
-        "DEMO-2": ["Apply ordering", "passed", "failed"],
-        "DEMO-3": ["Apply ordering", "passed", "failed (known upstream difference)"],
-        "DEMO-4": ["Simulated time", "passed", "not applicable"],
-        "DEMO-5": ["Reapply", "passed", "skipped"],
-        "DEMO-7": ["Apply ordering", "passed", "failed"],
-        "DEMO-9": ["Module store", "passed", "failed"],
+
+
+def test_compare_lists_differing_verdicts_and_exits_1_when_one_got_worse(report_cmd: Cmd) -> None:
+    code, out, err = report_cmd(
+        "--compare", RUNS_DIR / "passing", RUNS_DIR / "mixed", "--catalogue", CATALOGUE
+    )
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"A: {RUNS_DIR / 'passing'} (target in-process, pass rate 92.3% of requirements)"
+    )
+    assert lines[1] == (
+        f"B: {RUNS_DIR / 'mixed'} (target http://trove.example:8779, pass rate 9.1% of "
+        "requirements)"
+    )
+    assert compare_rows(out) == {
+        "DEMO-1": ["Apply ordering", "Compliant", "Not compliant", "worse"],
+        "DEMO-2": ["Apply ordering", "Compliant", "Not compliant", "worse"],
+        "DEMO-3": ["Apply ordering", "Compliant", "Known upstream difference", "worse"],
+        "DEMO-4": ["Simulated time", "Compliant", "Not applicable", "worse"],
+        "DEMO-5": ["Reapply", "Compliant", "Skipped", "worse"],
+        "DEMO-7": ["Apply ordering", "Compliant", "Not compliant", "worse"],
+        "DEMO-9": ["Module store", "Compliant", "Could not be judged", "worse"],
+        "DEMO-10": ["Apply ordering", "Compliant", "Could not be judged", "worse"],
+        "DEMO-11": ["Module store", "Compliant", "Could not be judged", "worse"],
+        "DEMO-12": ["Reapply", "Compliant", "Not applicable", "worse"],
+        "DEMO-13": ["Module store", "Compliant", "Could not be judged", "worse"],
+        "Two modules apply in order (features/user.feature)": [
+            "scenario",
+            "Compliant",
+            "Not compliant",
+            "worse",
+        ],
+        "A check whose step the suite lacks (features/user.feature)": [
+            "scenario",
+            "Compliant",
+            "Could not be judged",
+            "worse",
+        ],
     }
-    assert lines[-1] == "7 of 9 requirements differ."
+    assert lines[-1] == "13 of 17 verdicts differ; 13 got worse from A to B."
     demo4 = next(line for line in lines if line.startswith("| DEMO-4"))
-    assert "The clock can be advanced: skipped (needs simulator control)" in demo4
+    assert "The clock can be advanced: Not applicable (needs simulator control)" in demo4
+
+
+def test_compare_exits_0_when_verdicts_only_got_better(report_cmd: Cmd) -> None:
+    code, out, _ = report_cmd(
+        "--compare", RUNS_DIR / "mixed", RUNS_DIR / "passing", "--catalogue", CATALOGUE
+    )
+    assert code == 0
+    assert out.splitlines()[-1] == "13 of 17 verdicts differ; 0 got worse from A to B."
+    assert all(row[3] == "" for row in compare_rows(out).values())
 
 
 def test_compare_reads_saved_reports_and_result_dirs_alike(tmp_path: Path, report_cmd: Cmd) -> None:
@@ -147,12 +183,34 @@ def test_compare_reads_saved_reports_and_result_dirs_alike(tmp_path: Path, repor
         assert from_saved.splitlines()[2:] == from_results.splitlines()[2:]
 
 
-def test_compare_of_serial_and_xdist_runs_finds_no_difference(report_cmd: Cmd) -> None:
+def test_compare_refuses_a_saved_report_of_another_version(tmp_path: Path, report_cmd: Cmd) -> None:
+    saved = tmp_path / "compliance.json"
+    saved.write_text('{"format": "trovesim-compliance-report", "version": 1}', encoding="utf-8")
+    code, _, err = report_cmd("--compare", saved, RUNS_DIR / "passing", "--catalogue", CATALOGUE)
+    assert code == 2
+    assert err == (
+        f"trovesim report: error: {saved}: report version 1, this trovesim reads 2; build it "
+        "again from the run's junit.xml\n"
+    )
+
+
+@pytest.mark.parametrize(("a", "b"), [("mixed", "mixed-xdist"), ("selected", "selected-xdist")])
+def test_compare_of_serial_and_xdist_runs_finds_no_difference(
+    report_cmd: Cmd, a: str, b: str
+) -> None:
+    code, out, _ = report_cmd("--compare", RUNS_DIR / a, RUNS_DIR / b, "--catalogue", CATALOGUE)
+    assert code == 0
+    assert out.splitlines()[-1] == "No verdict differs (17 compared)."
+
+
+def test_a_selection_is_not_selected_rather_than_worse_than_absent(
+    tmp_path: Path, report_cmd: Cmd
+) -> None:
     code, out, _ = report_cmd(
-        "--compare", RUNS_DIR / "mixed", RUNS_DIR / "mixed-xdist", "--catalogue", CATALOGUE
+        "--compare", RUNS_DIR / "selected", RUNS_DIR / "passing", "--catalogue", CATALOGUE
     )
     assert code == 0
-    assert out.splitlines()[-1] == "No requirement's verdict differs (9 compared)."
+    assert compare_rows(out)["DEMO-1"] == ["Apply ordering", "Not selected", "Compliant", ""]
 
 
 def test_compare_shows_requirements_only_one_catalogue_has(tmp_path: Path, report_cmd: Cmd) -> None:
@@ -161,27 +219,68 @@ def test_compare_shows_requirements_only_one_catalogue_has(tmp_path: Path, repor
     catalogue.write_text(text, encoding="utf-8")
     saved = tmp_path / "saved"
     report_cmd(RUNS_DIR / "mixed", "--out", saved, "--format", "json", "--catalogue", catalogue)
-    out = report_cmd("--compare", RUNS_DIR / "mixed", saved, "--catalogue", CATALOGUE)[1]
+    code, out, _ = report_cmd("--compare", RUNS_DIR / "mixed", saved, "--catalogue", CATALOGUE)
+    assert code == 0
     rows = [line for line in out.splitlines() if line.startswith("| ") and "---" not in line]
-    cells = [[c.strip() for c in row.strip("|").split("|")] for row in rows[1:]]
-    assert cells == [
+    assert [[c.strip() for c in row.strip("|").split("|")] for row in rows[1:]] == [
         [
             "DEMO-6",
             "Reapply",
-            "no scenarios",
+            "No scenarios",
             "absent",
+            "",
             "no scenario carries @DEMO-6",
-            "not in this run's catalogue",
+            "not in this run",
         ],
         [
             "NEW-1",
             "Reapply",
             "absent",
-            "no scenarios",
-            "not in this run's catalogue",
+            "No scenarios",
+            "",
+            "not in this run",
             "no scenario carries @NEW-1",
         ],
     ]
+
+
+@pytest.mark.parametrize("under", ["", "inner", "inner/deeper"])
+def test_out_pointing_at_or_under_a_file_is_one_line_and_exit_2(
+    tmp_path: Path, report_cmd: Cmd, under: str
+) -> None:
+    blocker = tmp_path / "report.txt"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / under if under else blocker
+    assert report_cmd(RUNS_DIR / "mixed", "--out", out, "--catalogue", CATALOGUE) == (
+        2,
+        "",
+        f"trovesim report: error: {blocker}: is a file, not a directory for the reports\n",
+    )
+    assert blocker.read_text() == ""
+
+
+def test_a_run_that_never_started_is_refused(tmp_path: Path, report_cmd: Cmd) -> None:
+    run = tmp_path / "run"
+    run.mkdir()
+    info = {"target": "http://trove.example:8779", "preflight": ["admin token: 401 Unauthorized"]}
+    (run / "run.json").write_text(json.dumps(info), encoding="utf-8")
+    code, out, err = report_cmd(run, "--catalogue", CATALOGUE)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"trovesim report: error: {run / 'run.json'}: the run never started; preflight found: "
+        "admin token: 401 Unauthorized\n"
+    )
+    assert list(run.iterdir()) == [run / "run.json"]
+
+
+def test_a_run_without_a_catalogue_is_reported_by_scenario(
+    tmp_path: Path, report_cmd: Cmd, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TROVESIM_FEATURES", str(tmp_path))  # a user's folder: no catalogue
+    code, out, _ = report_cmd(RUNS_DIR / "untagged", "--out", tmp_path / "out")
+    assert code == 0
+    assert "| Requirements    | no requirements catalogue" in out
+    assert "| Outcome         | Not compliant" in out
 
 
 @pytest.mark.parametrize(("threshold", "code"), [("0", 0), ("1", 1)])
@@ -193,9 +292,15 @@ def test_fail_under_when_nothing_applies(
     catalogue = tmp_path / "requirements.toml"
     catalogue.write_text("".join(f"[[requirement]]{e}" for e in kept), encoding="utf-8")
     result = report_cmd(
-        RUNS_DIR / "skipped", "--out", tmp_path, "--fail-under", threshold, "--catalogue", catalogue
+        RUNS_DIR / "selected",
+        "--out",
+        tmp_path,
+        "--fail-under",
+        threshold,
+        "--catalogue",
+        catalogue,
     )
-    assert "| Pass rate       | n/a" in result[1]
+    assert re.search(r"\| Pass rate +\| n/a of requirements ", result[1])
     assert result[0] == code
     if code:
         assert result[2] == "pass rate n/a is below --fail-under 1%\n"

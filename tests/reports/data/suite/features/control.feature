@@ -4,7 +4,15 @@ Feature: Simulator control and differences from upstream
   Scenario: Ties keep the order of the request
     Given modules ordered "2b, 1, 2a"
     When they are applied
-    Then they apply as "1, 2b, 2a"
+    Then 3 modules were applied
+    And they apply as "1, 2b, 2a"
+
+  @DEMO-10 @upstream-differs
+  Scenario: Ties break like upstream on request
+    Given modules ordered "2b, 2a"
+    And the target breaks ties like upstream
+    When they are applied
+    Then they apply as "2a, 2b"
 
   @DEMO-4 @simulator-only
   Scenario: The clock can be advanced
@@ -36,3 +44,16 @@ Feature: Simulator control and differences from upstream
   Scenario: A scenario whose tag names no requirement
     Given a fresh target
     Then the store is reachable
+
+  @DEMO-11
+  Scenario: The module list shows every module
+    When the target is asked for its modules
+    Then the modules are listed as:
+      | Name | Type |
+      | ping | ping |
+
+  @DEMO-12
+  Scenario: Cluster members get a reapplied module
+    Given the target can build clusters
+    When the module is reapplied
+    Then the module was applied 2 times
