@@ -10,7 +10,7 @@ from pytest_bdd import given, parsers, step, then, when
 from .tables import INSTANCE, INSTANCE_COUNT, REAPPLY_RUN, assert_rows, expect_rows
 from .targets.base import ReapplyOptions
 from .wording import CALLER, NAME, NAMES, caller, name_list, reapply_options
-from .world import World
+from .world import World, judges
 
 CLUSTERED = r"(?P<clustered> with cluster members)?"
 
@@ -123,6 +123,7 @@ def reapply_with(world: World, who: str, name: str, datatable: list[list[str]]) 
 
 
 @step("the reapply has finished")
+@judges
 def reapply_finished(world: World) -> None:
     """Our simulator runs the remaining batches now; another Trove is given time by the reads."""
     assert world.outcome.error is None, f"the reapply was refused: {world.outcome.error}"
@@ -131,5 +132,5 @@ def reapply_finished(world: World) -> None:
 
 @then(parsers.re(r"the reapply runs of " + NAME + r" are:"))
 def reapply_runs(world: World, name: str, datatable: list[list[str]]) -> None:
-    runs = world.target.reapply_runs(world.module_id(name))
+    runs = world.controls.reapply_runs(world.module_id(name))
     assert_rows(world, datatable, runs, REAPPLY_RUN)

@@ -14,22 +14,43 @@ import datetime as _dt
 import re
 import time
 import uuid
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .targets.base import Caller, Target, TargetError
+from trovesim.suite import CouldNotJudge
+
+from .ledger import Ledger, Leftover
+from .profile import Profile
+from .targets.base import Caller, Controls, Target, TargetError
 
 T = TypeVar("T")
 
 # Names made of these get the scenario's suffix; others (empty, "!!!") travel as written.
 _SUFFIXABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}")
-_PLACEHOLDER = re.compile(r"\{id of (?:(?P<kind>datastore|version) )?(?P<what>[^}]+)\}")
+_PLACEHOLDER = re.compile(r"\{id of (?:(?P<kind>datastore|version) )?(?P<what>[^{}]+)\}")
+_ROLE = re.compile(
+    r"\{(?:flavor|datastore|version|other version|other datastore|other datastore version"
+    r"|cluster datastore|cluster version)\}"
+)
 _API_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 _GUEST_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d\d")
 POLL_SECONDS = 2.0
 MISSING = "(missing)"
+
+
+# The attribute that marks a step function as one that judges the last request's outcome.
+JUDGES = "judges_outcome"
+
+
+def judges(step_function: Callable[..., T]) -> Callable[..., T]:
+    """Mark a step that reads the last request's answer or refusal (put under ``@then``)."""
+    setattr(step_function, JUDGES, True)
+    return step_function
+
+
+class SetupRefused(CouldNotJudge):
+    """A request the scenario needs to succeed was refused: it judged nothing."""
 
 
 @dataclass
@@ -38,6 +59,8 @@ class Outcome:
 
     answer: object = None
     error: TargetError | None = None
+    step: str = ""  # the step that made the request
+    examined: bool = False  # a step has read it (a refusal nobody reads is a broken set-up)
 
 
 @dataclass
@@ -53,9 +76,13 @@ class Registry:
 
 
 class World:
-    def __init__(self, target: Target, suffix: str) -> None:
+    def __init__(self, target: Target, suffix: str, profile: Profile, ledger: Ledger) -> None:
         self.target = target
+        self.profile = profile
+        self.ledger = ledger
         self.suffix = suffix if target.unique_names else ""
+        self.step = ""  # the step being carried out, and its type (given, when, then)
+        self.step_type = "given"
         self.modules = Registry()
         self.instances = Registry()
         self.clusters = Registry()
@@ -66,6 +93,28 @@ class World:
         self.time_offset = _dt.timedelta(0)
         self.pages: list[list[dict]] = []
         self.retrieved: dict[str, bytes] = {}
+
+    @property
+    def controls(self) -> Controls:
+        """The simulator's controls; scenarios that use them are @simulator-only."""
+        if self.target.controls is None:
+            raise AssertionError(f"{self.target.label} offers no simulator controls")
+        return self.target.controls
+
+    def fill(self, text: str) -> str:
+        """The feature's role placeholders (``{datastore}``, ``{other version}``, ...) filled in
+        with the values chosen for this target."""
+        values = self.profile.placeholders()
+
+        def role(match: re.Match) -> str:
+            if match.group() not in values:
+                raise ValueError(f"{match.group()} names no role this target fills: {values}")
+            return values[match.group()]
+
+        return _ROLE.sub(role, text)
+
+    def filled_table(self, datatable: list[list[str]]) -> list[list[str]]:
+        return [[self.fill(cell) for cell in row] for row in datatable]
 
     # --- names -----------------------------------------------------------------------------
 
@@ -123,18 +172,20 @@ class World:
         try:
             answer = call()
         except TargetError as refused:
-            self.outcome = Outcome(error=refused)
+            self.outcome = Outcome(error=refused, step=self.step)
             return None
-        self.outcome = Outcome(answer=answer)
+        self.outcome = Outcome(answer=answer, step=self.step)
         return answer
 
-    @staticmethod
-    def must(call: Callable[[], T]) -> T:
-        """Make a Given step's request, which has to succeed."""
+    def must(self, call: Callable[[], T]) -> T:
+        """Make a request that has to succeed. Refused in a Given step, the scenario could not
+        be set up (it judged nothing); refused in a Then step's read, the rule is broken."""
         try:
             return call()
         except TargetError as refused:
-            raise AssertionError(f"the setup request was refused: {refused}") from None
+            if self.step_type == "given":
+                raise SetupRefused(f"the set-up request was refused: {refused}") from None
+            raise AssertionError(f"the request was refused: {refused}") from None
 
     def eventually(self, check: Callable[[], None], seconds: float | None = None) -> None:
         """Run a check; on an endpoint still working in the background, retry it for a while
@@ -148,7 +199,8 @@ class World:
             except AssertionError:
                 if time.monotonic() >= deadline:
                     raise
-            time.sleep(POLL_SECONDS)  # real time: the endpoint's own background work
+            with self.ledger.waiting():  # real time: the endpoint's own background work
+                time.sleep(POLL_SECONDS)
 
     # --- rendering -------------------------------------------------------------------------
 
@@ -156,6 +208,7 @@ class World:
         """An expected value as written in the feature, with ``{id of ...}`` filled in."""
         if len(text) >= 2 and text[0] == text[-1] == '"':
             text = text[1:-1]
+        text = self.fill(text)
 
         def fill(match: re.Match) -> str:
             what = match.group("what")
@@ -192,38 +245,49 @@ class World:
     # --- cleanup ---------------------------------------------------------------------------
 
     def cleanup(self) -> None:
-        """Delete what the scenario created on a shared endpoint: clusters, instances, modules."""
+        """Delete what the scenario created on a shared endpoint: clusters, instances, modules.
+        What cannot be deleted goes into the run's leftovers."""
         if not self.target.unique_names:
             return
-        problems: list[str] = []
-
-        def tidy(what: str, call: Callable[[], object]) -> None:
-            try:
-                call()
-            except TargetError as refused:
-                if refused.status != 404:
-                    problems.append(f"{what}: {refused}")
-
-        if self.target.can_control:
-            tidy("finishing background work", self.target.finish_background_work)
+        with contextlib.suppress(TargetError):
+            self.target.finish_background_work()
         for cluster_id, owner in self.clusters.owners.items():
-            tidy(
-                f"cluster {cluster_id}",
-                lambda c=cluster_id, o=owner: self.target.delete_cluster(o, c),
+            self._tidy(
+                "cluster", cluster_id, lambda c=cluster_id, o=owner: self._delete_cluster(o, c)
             )
         for instance_id, owner in self.instances.owners.items():
             if instance_id not in self.cluster_members:
-                tidy(
-                    f"instance {instance_id}",
+                self._tidy(
+                    "instance",
+                    instance_id,
                     lambda i=instance_id, o=owner: self._delete_instance(o, i),
                 )
         for module_id in self.modules.owners:
-            tidy(
-                f"module {module_id}",
-                lambda m=module_id: self.target.delete_module(Caller.ADMIN, m),
-            )
-        if problems:
-            warnings.warn("cleanup left resources behind: " + "; ".join(problems), stacklevel=2)
+            self._tidy("module", module_id, lambda m=module_id: self._delete_module(m))
+
+    def _name_of(self, registry: Registry, resource_id: str) -> str:
+        names = [self.real_name(n) for n, i in registry.ids.items() if i == resource_id]
+        return names[0] if names else ""
+
+    def _tidy(self, kind: str, resource_id: str, delete: Callable[[], object]) -> None:
+        try:
+            delete()
+        except TargetError as refused:
+            if refused.status == 404:
+                return
+            reason = str(refused)
+        except CouldNotJudge as problem:
+            reason = str(problem)
+        else:
+            return
+        registry = {"cluster": self.clusters, "instance": self.instances}.get(kind, self.modules)
+        self.ledger.leftovers.append(
+            Leftover(kind, resource_id, self._name_of(registry, resource_id), reason)
+        )
+
+    def _delete_cluster(self, owner: Caller, cluster_id: str) -> None:
+        self.target.delete_cluster(owner, cluster_id)
+        self._await_gone(lambda: self.target.show_cluster(owner, cluster_id))
 
     def _delete_instance(self, owner: Caller, instance_id: str) -> None:
         def built() -> None:
@@ -233,3 +297,22 @@ class World:
         with contextlib.suppress(AssertionError):  # the delete below reports what Trove says
             self.eventually(built, self.target.build_wait_seconds)
         self.target.delete_instance(owner, instance_id)
+        self._await_gone(lambda: self.target.show_instance(owner, instance_id))
+
+    def _delete_module(self, module_id: str) -> None:
+        self.target.delete_module(Caller.ADMIN, module_id)
+
+    def _await_gone(self, show: Callable[[], object]) -> None:
+        """A deleted instance may stay a while (SHUTDOWN); its module records go with it."""
+
+        def gone() -> None:
+            try:
+                show()
+            except TargetError as refused:
+                if refused.status == 404:
+                    return
+                raise
+            raise AssertionError("still there")
+
+        with contextlib.suppress(AssertionError):
+            self.eventually(gone, self.target.build_wait_seconds)
