@@ -86,7 +86,8 @@ WAITS = (
     ),
 )
 _ROLE_HELP = {
-    "flavor": "the flavor of every instance and cluster member (default: the smallest with 1 GB of RAM or more)",
+    "flavor": "the flavor of every instance and cluster member (default: the smallest with "
+    "1 GB of RAM or more)",
     "datastore": "the datastore instances use (default: the one with the most versions)",
     "version": "its version instances use (default: the datastore's default version)",
     "other_version": "another version of that datastore (none: the target has none)",
