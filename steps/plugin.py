@@ -32,19 +32,18 @@ from trovesim.suite import (
 )
 
 from .ledger import Ledger
-from .options import ALL, CREDENTIALS, INPROCESS, PROFILE, ROLE_OPTIONS, TARGET, WAITS
+from .options import ALL, INPROCESS, TARGET
 from .profile import (
     MODULE_TYPES,
-    ROLES,
     Offer,
     Profile,
     ProfileError,
     choose,
-    read_profile_file,
 )
 from .progress import Progress
+from .spec import spec_from_config
 from .sweep import sweep
-from .targets.base import Credential, Target, TargetSpec
+from .targets.base import Target, TargetSpec
 from .world import JUDGES, World
 
 pytest_plugins = [
@@ -89,41 +88,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     facts = config.getoption("facts", None)
     if facts and LEDGER in config.stash:
         config.stash[LEDGER].write(Path(facts))
-
-
-def wanted_roles(config: pytest.Config) -> dict[str, str]:
-    """The operator's role choices: the profile file's, then the options' on top."""
-    path = config.getoption(PROFILE.dest)
-    wanted = read_profile_file(Path(path)) if path else {}
-    for option, role in zip(ROLE_OPTIONS, ROLES, strict=True):
-        value = config.getoption(option.dest)
-        if value:
-            wanted[role] = value
-    return wanted
-
-
-def spec_from_config(config: pytest.Config) -> TargetSpec:
-    """The target, credentials, waits and role choices given on the command line or in the
-    environment."""
-
-    def read(option):
-        return config.getoption(option.dest)
-
-    credentials = {}
-    for caller, (token, project, cloud) in CREDENTIALS.items():
-        credentials[caller] = Credential(token=read(token), project=read(project), cloud=None)
-        if read(cloud):
-            credentials[caller] = Credential(cloud=read(cloud))
-    target = read(TARGET)
-    if target == INPROCESS and any(c.cloud for c in credentials.values()):
-        target = ""  # a Keystone login: Trove's endpoint comes from the catalogue
-    return TargetSpec(
-        target=target,
-        credentials=credentials,
-        build_wait_seconds=read(WAITS[0]),
-        settle_seconds=read(WAITS[1]),
-        wanted=wanted_roles(config),
-    )
 
 
 class Targets(Protocol):

@@ -13,10 +13,7 @@ import requests
 
 from trovesim.suite import CouldNotJudge
 
-from .plugin import open_targets, profile_of
-from .targets.base import Caller, TargetError, TargetSpec
-from .targets.credentials import CredentialError
-from .targets.http import v1_url
+from .targets.base import Caller, TargetError, TargetSpec, v1_url
 
 PROBE_SECONDS = 5.0
 
@@ -26,8 +23,10 @@ def _not_trove(url: str) -> str | None:
     root = v1_url(url).removesuffix("/v1.0") + "/"
     try:
         answer = requests.get(root, timeout=PROBE_SECONDS)
+    except requests.Timeout:
+        return f"{url} does not answer: no answer within {PROBE_SECONDS:.0f} s"
     except requests.RequestException as failed:
-        return f"{url} does not answer: {type(failed).__name__}: {failed}"
+        return f"{url} does not answer: {_why(failed)}"
     try:
         versions = answer.json().get("versions", [])
         ids = {str(v.get("id")) for v in versions}
@@ -42,12 +41,25 @@ def _not_trove(url: str) -> str | None:
     return None
 
 
+def _why(failed: Exception) -> str:
+    """The innermost cause of a failed connection ("[Errno 111] Connection refused")."""
+    cause: BaseException = failed
+    while cause.__context__ is not None or cause.__cause__ is not None:
+        cause = cause.__cause__ or cause.__context__
+    text = str(cause)
+    return text.split(": ", 1)[-1] if "Errno" in text else f"{type(failed).__name__}: {text}"
+
+
 def problems(spec: TargetSpec) -> list[str]:
     """Everything that makes the target unfit to be judged; empty when the run may start."""
     if spec.target:
         unfit = _not_trove(spec.target)
         if unfit:
             return [unfit]
+    # Imported only now: the clients cost seconds, and a dead endpoint is told at once.
+    from .plugin import open_targets, profile_of
+    from .targets.credentials import CredentialError
+
     try:
         targets = open_targets(spec)
     except (CouldNotJudge, CredentialError) as problem:

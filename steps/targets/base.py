@@ -21,6 +21,12 @@ DEFAULT_SETTLE_SECONDS = 60.0
 DEFAULT_BUILD_WAIT_SECONDS = 1800.0
 
 
+def v1_url(target: str) -> str:
+    """Trove's endpoint up to /v1.0, from "http://host:8779", ".../v1.0" or ".../v1.0/"."""
+    url = target.rstrip("/")
+    return url if url.endswith("/v1.0") else f"{url}/v1.0"
+
+
 class Caller(enum.Enum):
     """Who makes a request: the steps' "the admin", "tenant A" and "tenant B"."""
 

@@ -32,7 +32,15 @@ with warnings.catch_warnings():  # osc_lib, imported by troveclient, warns about
 
 from ..profile import MODULE_TYPES, Offer, OfferedDatastore
 from . import bodies
-from .base import Caller, CouldNotAsk, RawKind, ReapplyOptions, TargetError, TargetSpec
+from .base import (
+    Caller,
+    CouldNotAsk,
+    RawKind,
+    ReapplyOptions,
+    TargetError,
+    TargetSpec,
+    v1_url,
+)
 from .credentials import SERVICE_TYPE, login
 
 T = TypeVar("T")
@@ -49,12 +57,6 @@ RAW_ROUTES = {
 }
 # Contents the suite gives a module of each type when it only asks whether the type exists.
 PROBE_CONTENTS = {"ping": b"message=probe\n", "new_relic_license": b"license_key=probe\n"}
-
-
-def v1_url(target: str) -> str:
-    """Trove's endpoint up to /v1.0, from "http://host:8779", ".../v1.0" or ".../v1.0/"."""
-    url = target.rstrip("/")
-    return url if url.endswith("/v1.0") else f"{url}/v1.0"
 
 
 def _fault_of(error: trove_errors.HttpError) -> str | None:
