@@ -80,7 +80,7 @@ def pytest_configure(config: pytest.Config) -> None:
     for requirement in requirement_ids():
         config.addinivalue_line("markers", f"{requirement}: verifies requirement {requirement}")
     ledger = config.stash[LEDGER] = Ledger()
-    progress = Progress(config, ledger, config.getoption(TARGET.dest, INPROCESS) != INPROCESS)
+    progress = Progress(config, ledger, spec_from_config(config).target != INPROCESS)
     config.pluginmanager.register(progress, "trovesim-progress")
 
 

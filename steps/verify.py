@@ -138,6 +138,7 @@ def run_suite(args: argparse.Namespace, report_dir: Path) -> int:
         facts = json.loads(facts_file.read_text(encoding="utf-8"))
         facts_file.unlink()
         info.update(facts)
+        info["target"] = facts.get("profile", {}).get("target", args.target)
         print_cost(facts, time.monotonic() - clock)
     _write_run(report_dir, info)
     return exit_code

@@ -113,7 +113,7 @@ class HttpConnection:
 
     @staticmethod
     def _client(credential, given: str | None) -> tuple[trove_v1.Client, str]:
-        session = login(credential, given)
+        session = _answer(lambda: login(credential, given))
         extra = {"endpoint_override": session.endpoint} if session.endpoint else {}
         client = _answer(
             lambda: trove_v1.Client(

@@ -42,15 +42,18 @@ def _verdicts(junit: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
-def verify(workdir: Path, *arguments: str, timeout: float = RUN_SECONDS) -> VerifyRun:
-    """``trovesim verify --report-dir workdir/report ARGUMENTS`` run in ``workdir``."""
+def verify(
+    workdir: Path, *arguments: str, timeout: float = RUN_SECONDS, env: dict | None = None
+) -> VerifyRun:
+    """``trovesim verify --report-dir workdir/report ARGUMENTS`` run in ``workdir``, with
+    these environment variables added."""
     report = workdir / "report"
     command = [sys.executable, "-m", "trovesim.cli", "verify", "--report-dir", str(report)]
     started = time.monotonic()
     done = subprocess.run(
         [*command, *arguments],
         cwd=workdir,
-        env={**os.environ, "COLUMNS": "100"},
+        env={**os.environ, "COLUMNS": "100", **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,
