@@ -16,12 +16,14 @@ scenario and, by the run's name suffixes, once more at the end of each module (`
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
 import pytest
 from faker import Faker
+from pytest_bdd import scenario as bdd_scenario
 
 from trovesim.suite import (
     CAPABILITY_TAGS,
@@ -31,8 +33,9 @@ from trovesim.suite import (
     requirement_ids,
 )
 
-from .ledger import Ledger
+from .ledger import Ledger, Leftover
 from .options import ALL, INPROCESS, TARGET
+from .pool import InstancePool
 from .profile import (
     MODULE_TYPES,
     Offer,
@@ -43,7 +46,7 @@ from .profile import (
 from .progress import Progress
 from .spec import spec_from_config
 from .sweep import sweep
-from .targets.base import Target, TargetSpec
+from .targets.base import Target, TargetError, TargetSpec
 from .world import JUDGES, World
 
 pytest_plugins = [
@@ -54,6 +57,7 @@ pytest_plugins = [
 ]
 
 LEDGER = pytest.StashKey[Ledger]()
+DELETES_INSTANCE = re.compile(r"delete[sd]? the instance")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -149,8 +153,48 @@ def profile(targets: Targets, target_spec: TargetSpec, pytestconfig: pytest.Conf
 _faker = Faker()
 
 
+def _suffix() -> str:
+    # Starts with a letter that is not hex, so it never occurs inside an id or md5.
+    return "s" + _faker.lexify("?????", letters="abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@pytest.fixture(scope="module")
+def pool(targets: Targets, pytestconfig: pytest.Config) -> Iterator[InstancePool | None]:
+    """Lent instances (steps.pool), where builds take real time: not our simulator's. They
+    are deleted when the module's scenarios are done."""
+    if targets.has_controls or targets.label == INPROCESS:
+        yield None
+        return
+    ledger = pytestconfig.stash[LEDGER]
+    lending = InstancePool(_suffix())
+    ledger.suffixes.add(lending.suffix)
+    yield lending
+    target = targets.open()
+    try:
+        for lent in lending.drain():
+            try:
+                target.delete_instance(lent.key[0], lent.id)
+            except (TargetError, CouldNotJudge) as refused:
+                ledger.leftovers.append(Leftover("instance", lent.id, lent.name, str(refused)))
+    finally:
+        target.close()
+
+
+def _deletes_instances(request: pytest.FixtureRequest) -> bool:
+    """Whether the scenario deletes an instance (then none of its instances is lent)."""
+    templates = getattr(bdd_scenario, "scenario_wrapper_template_registry", {})
+    scenario = templates.get(getattr(request.node, "function", None))
+    steps = scenario.steps if scenario is not None else []
+    return any(DELETES_INSTANCE.search(step.name) for step in steps)
+
+
 @pytest.fixture
-def world(targets: Targets, profile: Profile, request: pytest.FixtureRequest) -> Iterator[World]:
+def world(
+    targets: Targets,
+    profile: Profile,
+    pool: InstancePool | None,
+    request: pytest.FixtureRequest,
+) -> Iterator[World]:
     """A scenario's world on a fresh target; what it created is deleted afterwards."""
     lacking = profile.lacking({marker.name for marker in request.node.iter_markers()})
     if lacking:
@@ -158,11 +202,10 @@ def world(targets: Targets, profile: Profile, request: pytest.FixtureRequest) ->
     ledger = request.config.stash[LEDGER]
     target = targets.open()
     try:
-        # Starts with a letter that is not hex, so it never occurs inside an id or md5.
-        suffix = "s" + _faker.lexify("?????", letters="abcdefghijklmnopqrstuvwxyz0123456789")
+        suffix = _suffix()
         if target.unique_names:
             ledger.suffixes.add(suffix)
-        world = World(target, suffix, profile, ledger)
+        world = World(target, suffix, profile, ledger, pool, _deletes_instances(request))
         yield world
         world.cleanup()
     finally:

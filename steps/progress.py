@@ -5,12 +5,20 @@ The embedded simulator finishes in seconds and stays quiet."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
 from .ledger import Ledger
 
 EVERY_SECONDS = 30.0
+
+
+def _feature_of(item: pytest.Item) -> str:
+    """The feature file of a scenario's test: pytest-bdd documents each such test as
+    "<feature file>: <scenario name>"."""
+    doc = getattr(getattr(item, "function", None), "__doc__", None) or item.nodeid
+    return Path(doc.split(": ", 1)[0]).name
 
 
 class Progress:
@@ -23,15 +31,16 @@ class Progress:
         self.total = 0
         self.done = 0
         self.feature = ""
+        self.features: dict[str, str] = {}
         self.started = self.last = time.monotonic()
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self.total = len(session.items)
+        self.features = {item.nodeid: _feature_of(item) for item in session.items}
         self.started = self.last = time.monotonic()
 
-    def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        scenario = getattr(getattr(item, "function", None), "__scenario__", None)
-        feature = scenario.feature.rel_filename if scenario is not None else item.nodeid
+    def pytest_runtest_logstart(self, nodeid: str, location: tuple) -> None:
+        feature = self.features.get(nodeid, nodeid)
         if feature != self.feature:
             self.feature = feature
             self.report()

@@ -67,7 +67,7 @@ def instances_list(
 @then(parsers.re(LISTING + r" lists no instances"))
 def instances_list_none(world: World, name: str, clustered: str | None, who: str) -> None:
     found = world.must(lambda: _instances(world, who, name, clustered))
-    assert found == [], f"module-instances lists {[world.as_written(i['name']) for i in found]}"
+    assert found == [], f"module-instances lists {[world.shown(i['name']) for i in found]}"
 
 
 @when(parsers.re(CALLER + r" pages through the instances of " + NAME + r" (?P<size>\d+) at a time"))
@@ -93,7 +93,7 @@ def page_sizes(world: World, sizes: str) -> None:
 
 @then(parsers.re(r"the pages together list " + NAMES + r" once each"))
 def pages_list_each_once(world: World, names: str) -> None:
-    listed = sorted(world.as_written(i["name"]) for page in world.pages for i in page)
+    listed = sorted(world.shown(i["name"]) for page in world.pages for i in page)
     assert listed == sorted(name_list(names)), listed
 
 

@@ -15,7 +15,7 @@ from .tables import (
     expect_rows,
     instance_properties,
 )
-from .targets.base import Caller
+from .targets.base import Caller, TargetError
 from .wording import CALLER, NAME, NAMES, QUOTED_LIST, caller, file_bytes, name_list, ordinal
 from .world import World, judges
 
@@ -57,20 +57,46 @@ def _wait_until_built(world: World, who: str, instance_id: str) -> None:
     world.eventually(built, world.target.build_wait_seconds)
 
 
+def _borrowed(world: World, who: str, name: str, kind: str | None, modules: str) -> bool:
+    """Take a lent instance for a set-up instance, with the modules applied to it (see
+    steps.pool); False where the scenario needs a fresh one, or the apply is refused."""
+    if not world.may_borrow():
+        return False
+    owner = caller(who)
+    datastore, version = _datastore_of(world, kind)
+    answer = world.borrow(owner, datastore, version, lambda i: _wait_until_built(world, who, i))
+    module_ids = [world.module_id(m) for m in name_list(modules)]
+    if module_ids:
+        try:
+            world.target.module_apply(owner, answer["id"], module_ids)
+        except TargetError:  # a module only a create may bring: build a fresh instance
+            world.pool.give_back(world.lent.pop())
+            return False
+    world.remember_instance(name, answer, owner)
+    world.aliases[answer["name"]] = world.real_name(name)
+    return True
+
+
+def _set_up_instances(
+    world: World, who: str, names: list[str], kind: str | None, modules: str
+) -> None:
+    created = [
+        world.must(lambda n=name: _create_instance(world, who, n, kind, modules))
+        for name in names
+        if not _borrowed(world, who, name, kind, modules)
+    ]
+    for answer in created:
+        _wait_until_built(world, who, answer["id"])
+
+
 @given(parsers.re(INSTANCE_CREATE.format("has created")))
 def given_instance(world: World, who: str, name: str, kind: str | None, modules: str) -> None:
-    answer = world.must(lambda: _create_instance(world, who, name, kind, modules))
-    _wait_until_built(world, who, answer["id"])
+    _set_up_instances(world, who, [name], kind, modules)
 
 
 @given(parsers.re(INSTANCES_CREATE))
 def given_instances(world: World, who: str, names: str, kind: str | None, modules: str) -> None:
-    created = [
-        world.must(lambda n=name: _create_instance(world, who, n, kind, modules))
-        for name in name_list(names)
-    ]
-    for answer in created:
-        _wait_until_built(world, who, answer["id"])
+    _set_up_instances(world, who, name_list(names), kind, modules)
 
 
 @when(parsers.re(INSTANCE_CREATE.format("creates")))

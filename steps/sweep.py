@@ -52,13 +52,18 @@ def sweep(target: Target, ledger: Ledger) -> None:
 
 
 def _delete(ledger: Ledger, found: Leftover, delete: Callable[[], None]) -> None:
+    earlier = [item for item in ledger.leftovers if item.id == found.id]
     ledger.leftovers = [item for item in ledger.leftovers if item.id != found.id]
+    if earlier:
+        found.reason = f"the scenario could not delete it: {earlier[0].reason}"
+    else:
+        found.reason = "no scenario knew of it"
     try:
         delete()
     except (TargetError, CouldNotJudge) as refused:
         if isinstance(refused, TargetError) and refused.status == 404:
             return
-        found.reason = str(refused)
+        found.reason = f"{found.reason}; the sweep could not either: {refused}"
         ledger.leftovers.append(found)
         return
     ledger.swept.append(found)

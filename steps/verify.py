@@ -156,7 +156,7 @@ def print_cost(facts: dict, seconds: float) -> None:
     if swept:
         print(f"cleanup found {len(swept)} resource(s) by the run's names and deleted them:")
         for item in swept:
-            print(f"  {item['kind']} {item['name']} ({item['id']})")
+            print(f"  {item['kind']} {item['name']} ({item['id']}): {item['reason']}")
     leftovers = facts.get("leftovers", [])
     if leftovers:
         print(f"cleanup could NOT delete {len(leftovers)} resource(s); delete them by hand:")

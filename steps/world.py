@@ -21,6 +21,7 @@ from typing import TypeVar
 from trovesim.suite import CouldNotJudge
 
 from .ledger import Ledger, Leftover
+from .pool import InstancePool, Lent
 from .profile import Profile
 from .targets.base import Caller, Controls, Target, TargetError
 
@@ -76,10 +77,25 @@ class Registry:
 
 
 class World:
-    def __init__(self, target: Target, suffix: str, profile: Profile, ledger: Ledger) -> None:
+    def __init__(
+        self,
+        target: Target,
+        suffix: str,
+        profile: Profile,
+        ledger: Ledger,
+        pool: InstancePool | None = None,
+        deletes_instances: bool = False,
+    ) -> None:
         self.target = target
         self.profile = profile
         self.ledger = ledger
+        # Lending instances (see steps.pool): the pool, if the target's builds cost time, and
+        # what this scenario borrowed, under which of its names.
+        self.pool = pool
+        self.deletes_instances = deletes_instances
+        self.has_auto_apply = False
+        self.lent: list[Lent] = []
+        self.aliases: dict[str, str] = {}
         self.suffix = suffix if target.unique_names else ""
         self.step = ""  # the step being carried out, and its type (given, when, then)
         self.step_type = "given"
@@ -153,6 +169,7 @@ class World:
         return set(self.instances.ids.values())
 
     def remember_module(self, name: str, answer: dict, owner: Caller) -> None:
+        self.has_auto_apply = self.has_auto_apply or bool(answer.get("auto_apply"))
         self.modules.add(name, answer["id"], owner)
         self.first_answers.setdefault(name, answer)
 
@@ -228,7 +245,7 @@ class World:
         """An answer's value as a table cell: Python's words, the feature's names and clock."""
         if value is None or isinstance(value, bool):
             return str(value)
-        text = self.as_written(str(value))
+        text = self.as_written(self.aliases.get(str(value), str(value)))
         for caller in Caller:
             if text == self.target.project_id(caller):
                 return caller.project_label
@@ -255,8 +272,11 @@ class World:
             self._tidy(
                 "cluster", cluster_id, lambda c=cluster_id, o=owner: self._delete_cluster(o, c)
             )
+        for lent in self.lent:
+            self._tidy("instance", lent.id, lambda x=lent: self._give_back(x))
+        borrowed = {lent.id for lent in self.lent}
         for instance_id, owner in self.instances.owners.items():
-            if instance_id not in self.cluster_members:
+            if instance_id not in self.cluster_members | borrowed:
                 self._tidy(
                     "instance",
                     instance_id,
@@ -264,6 +284,43 @@ class World:
                 )
         for module_id in self.modules.owners:
             self._tidy("module", module_id, lambda m=module_id: self._delete_module(m))
+
+    # --- borrowed instances ------------------------------------------------------------------
+
+    def may_borrow(self) -> bool:
+        """Whether a Given step may take a lent instance instead of building one."""
+        return self.pool is not None and not self.has_auto_apply and not self.deletes_instances
+
+    def borrow(self, owner: Caller, datastore: str, version: str, wait: Callable) -> dict:
+        """A lent instance of this kind (built now if none is free), as the instance's answer;
+        ``wait`` waits for a new one to be built."""
+        key = (owner, datastore, version)
+        lent = self.pool.take(key)
+        if lent is None:
+            name = self.pool.new_name()
+            answer = self.must(
+                lambda: self.target.create_instance(
+                    owner, name, self.profile.flavor, datastore, version, []
+                )
+            )
+            self.ledger.instances += 1
+            wait(answer["id"])
+            lent = Lent(answer["id"], name, key)
+        self.lent.append(lent)
+        return {"id": lent.id, "name": lent.name}
+
+    def _give_back(self, lent: Lent) -> None:
+        """Take the scenario's modules off a lent instance and return it to the pool; one that
+        cannot be cleaned is deleted instead (the sweep would find it by its name anyway)."""
+        owner = lent.key[0]
+        try:  # as the admin, who sees hidden modules too
+            for module in self.target.module_query(Caller.ADMIN, lent.id):
+                if module["id"] in self.known_module_ids():
+                    self.target.module_remove(Caller.ADMIN, lent.id, module["id"])
+        except TargetError:
+            self._delete_instance(owner, lent.id)
+            return
+        self.pool.give_back(lent)
 
     def _name_of(self, registry: Registry, resource_id: str) -> str:
         names = [self.real_name(n) for n, i in registry.ids.items() if i == resource_id]
