@@ -273,38 +273,53 @@ def choose(offer: Offer, target: str, wanted: dict[str, str], controls: bool) ->
     )
 
 
+def _pick(
+    offer: Offer,
+    wanted: dict[str, str],
+    role: str,
+    candidates: list[OfferedDatastore],
+    missing: tuple[str, str, dict[str, str]],
+) -> OfferedDatastore | None:
+    """The operator's datastore for a role, else the first candidate; none (and the capability
+    ``missing`` names, with its reason, recorded as missing) when there is none or "none"."""
+    name = wanted.get(role)
+    if name and name != NONE:
+        return _datastore(offer, name, role.replace("_", " "))
+    if name == NONE or not candidates:
+        tag, reason, lacking = missing
+        lacking[tag] = reason
+        return None
+    return candidates[0]
+
+
 def _pick_other(
     offer: Offer, wanted: dict[str, str], main: OfferedDatastore, target: str, missing: dict
 ) -> OfferedDatastore | None:
-    name = wanted.get("other_datastore")
-    if name and name != NONE:
-        return _datastore(offer, name, "other datastore")
     others = [d for d in offer.datastores if d.versions and d.name != main.name]
-    if name == NONE or not others:
-        missing[NEEDS_SECOND_DATASTORE] = (
-            f"needs a second datastore: {target} offers no datastore with an active version "
-            f"besides {main.name}"
-        )
-        return None
     # One that cannot build clusters where there is a choice: clusters get their own.
-    return min(others, key=lambda d: d.name in CLUSTER_DATASTORES)
+    others.sort(key=lambda d: d.name in CLUSTER_DATASTORES)
+    reason = (
+        f"needs a second datastore: {target} offers no datastore with an active version "
+        f"besides {main.name}"
+    )
+    return _pick(
+        offer, wanted, "other_datastore", others, (NEEDS_SECOND_DATASTORE, reason, missing)
+    )
 
 
 def _pick_cluster(
     offer: Offer, wanted: dict[str, str], main: OfferedDatastore, target: str, missing: dict
 ) -> OfferedDatastore | None:
-    name = wanted.get("cluster_datastore")
-    if name and name != NONE:
-        return _datastore(offer, name, "cluster datastore")
-    capable = [d for d in offer.datastores if d.versions and d.name in CLUSTER_DATASTORES]
     # The cluster scenarios bind a module to the instances' datastore and expect the cluster
     # to refuse it, so the cluster datastore must be another one.
-    capable = [d for d in capable if d.name != main.name]
-    if name == NONE or not capable:
-        missing[NEEDS_CLUSTERS] = (
-            f"needs clusters: no datastore of {target} besides {main.name} builds clusters "
-            f"(known cluster datastores: {', '.join(CLUSTER_DATASTORES)}; "
-            "name one with --cluster-datastore)"
-        )
-        return None
-    return capable[0]
+    capable = [
+        d
+        for d in offer.datastores
+        if d.versions and d.name in CLUSTER_DATASTORES and d.name != main.name
+    ]
+    reason = (
+        f"needs clusters: no datastore of {target} besides {main.name} builds clusters "
+        f"(known cluster datastores: {', '.join(CLUSTER_DATASTORES)}; "
+        "name one with --cluster-datastore)"
+    )
+    return _pick(offer, wanted, "cluster_datastore", capable, (NEEDS_CLUSTERS, reason, missing))
