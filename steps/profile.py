@@ -23,7 +23,6 @@ from trovesim.suite import (
     NEEDS_SECOND_DATASTORE,
     NEEDS_SECOND_VERSION,
     NEEDS_TYPE,
-    NEEDS_USAGE_GUIDE,
     NOT_APPLICABLE,
     SIMULATOR_ONLY,
 )
@@ -46,14 +45,6 @@ MODULE_TYPES = ("ping", "new_relic_license")
 NONE = "none"
 # A database needs memory: the default flavor is the smallest with at least this much.
 DATABASE_RAM_MB = 1024
-# The roles the usage guide's session was recorded with.
-USAGE_GUIDE = {
-    "flavor": "15",
-    "datastore": "mysql",
-    "version": "5.6",
-    "cluster_datastore": "redis",
-    "cluster_version": "3.2.6",
-}
 
 
 @dataclass(frozen=True)
@@ -145,7 +136,6 @@ class Profile:
                 NEEDS_SECOND_VERSION,
                 NEEDS_SECOND_DATASTORE,
                 NEEDS_CLUSTERS,
-                NEEDS_USAGE_GUIDE,
                 SIMULATOR_ONLY,
             )
         }
@@ -234,20 +224,6 @@ def choose(offer: Offer, target: str, wanted: dict[str, str], controls: bool) ->
     cluster_version = cluster and _version(
         cluster, wanted.get("cluster_version"), "cluster version"
     )
-    chosen = {
-        "flavor": flavor,
-        "datastore": main.name,
-        "version": version,
-        "cluster_datastore": cluster.name if cluster else None,
-        "cluster_version": cluster_version,
-    }
-    if chosen != USAGE_GUIDE:
-        missing[NEEDS_USAGE_GUIDE] = (
-            "needs the usage guide's deployment: flavor 15, mysql 5.6 and redis 3.2.6 clusters "
-            f"(chosen for {target}: "
-            + ", ".join(f"{role} {value}" for role, value in chosen.items())
-            + ")"
-        )
     if not controls:
         missing[SIMULATOR_ONLY] = (
             f"needs simulator controls: {target} offers no virtual clock, guest faults or "
