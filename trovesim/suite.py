@@ -16,6 +16,19 @@ from trovesim import features
 
 SIMULATOR_ONLY = "simulator-only"
 UPSTREAM_DIFFERS = "upstream-differs"
+# What a scenario needs of the target beyond the minimum (a flavor, a datastore with a version,
+# the ping module type). A target that lacks it makes the scenario not applicable.
+NEEDS_SECOND_VERSION = "needs-second-version"
+NEEDS_SECOND_DATASTORE = "needs-second-datastore"
+NEEDS_CLUSTERS = "needs-clusters"
+# Followed by a module type: ``needs-type-new_relic_license``.
+NEEDS_TYPE = "needs-type-"
+CAPABILITY_TAGS = (
+    SIMULATOR_ONLY,
+    NEEDS_SECOND_VERSION,
+    NEEDS_SECOND_DATASTORE,
+    NEEDS_CLUSTERS,
+)
 
 
 def features_dir() -> Path:
