@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import requests
-from conftest import serving
+from served import serving
 from verify_runs import verify
 
 HERE = Path(__file__).resolve().parent

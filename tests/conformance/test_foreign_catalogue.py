@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import serving
+from served import serving
 from verify_runs import VerifyRun, verify
 
 from trovesim.suite import (
