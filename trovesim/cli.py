@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import NoReturn
 
+from trovesim import __version__
 from trovesim.reports import cli as report_cli
 from trovesim.simulator.http import serve
 from trovesim.steps import verify
+
+
+class CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: a bad option is one line on stderr (the ``--help`` has the rest)
+    and exit code 2, like every other refusal of the commands."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="trovesim",
         description="Reference simulator and conformance kit for OpenStack Trove modules.",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"trovesim {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=CommandParser)
     for name, module, summary in (
         ("serve", serve, "serve Trove's v1.0 REST API over an in-memory simulator"),
         ("verify", verify, "run the conformance suite against a target and write its reports"),
@@ -23,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         sub = commands.add_parser(name, help=summary, description=summary)
         module.configure_parser(sub)
-        sub.set_defaults(handler=module.run)
+        sub.set_defaults(handler=module.run, command_parser=sub)
     return parser
 
 
@@ -33,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     if "--" in argv:
         cut = argv.index("--")
         argv, extra = argv[:cut], argv[cut + 1 :]
-    args = build_parser().parse_args(argv)
+    args, unknown = build_parser().parse_known_args(argv)
+    if unknown:  # the subcommand's one-line refusal, not the top parser's usage
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     args.pytest_args = extra
     return args.handler(args)
 
