@@ -32,6 +32,8 @@ class Server:
     process: subprocess.Popen
     url: str
     lines: queue.Queue = field(default_factory=queue.Queue)
+    preamble: list[str] = field(default_factory=list)
+    """What it printed before the ready line (``--populate``'s summary)."""
 
     def endpoint(self, tenant: str) -> str:
         return f"{self.url}/v1.0/{tenant}"
@@ -89,7 +91,7 @@ def start_server(*args: str) -> Server:
         seen.append(line)
         found = READY.match(line.strip())
         if found:
-            return Server(process=process, url=found.group(1), lines=lines)
+            return Server(process=process, url=found.group(1), lines=lines, preamble=seen[:-1])
 
 
 def trove_client(server: Server, tenant: str, token: str | None = None) -> trove_v1.Client:

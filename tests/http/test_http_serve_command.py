@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import json
 import signal
 import socket
@@ -11,7 +13,12 @@ import subprocess
 
 import httpx
 import pytest
+import uvloop
 from http_harness import READY, TROVESIM, start_server, trove_client
+from trovesim.simulator import Simulator
+from trovesim.simulator.http import serve
+from trovesim.simulator.http.app import create_app
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
@@ -68,3 +75,13 @@ def test_a_port_in_use_is_one_line_of_ours_and_exit_2():
         f"trovesim serve: cannot listen on 127.0.0.1 port {port}: Address already in use\n"
     )
     assert done.stdout == ""
+
+
+def test_the_server_runs_on_uvloop_and_httptools():
+    parser = argparse.ArgumentParser()
+    serve.configure_parser(parser)
+    config = serve.server_config(create_app(Simulator()), parser.parse_args([]))
+    config.load()
+    assert config.http_protocol_class is HttpToolsProtocol
+    with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
+        assert isinstance(runner.get_loop(), uvloop.Loop)
