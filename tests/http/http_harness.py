@@ -20,6 +20,11 @@ from troveclient.v1 import client as trove_v1
 
 TROVESIM = [str(Path(sys.executable).with_name("trovesim")), "serve"]
 READY = re.compile(r"^trovesim serving Trove v1\.0 at (http://\S+)/v1\.0/ \(keystone (\S+)\)$")
+POPULATED = re.compile(
+    r"^trovesim populated (\d+) instances \((\d+) clusters\), (\d+) modules \((\d+) updates\), "
+    r"(\d+) tenants \(users ([\w.]+), .*; token <user>-token\)$"
+)
+"""``--populate``'s summary line; the sixth group is the first generated tenant's user."""
 START_TIMEOUT = 30.0
 
 TOKENS = {"admin": "admin-token", "tenant-a": "alice-token", "tenant-b": "bob-token"}

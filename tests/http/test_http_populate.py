@@ -3,20 +3,15 @@ the records it holds, whose tenants can log in, and which one seed reproduces.""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import httpx
 import pytest
-from http_harness import Server, start_server
+from http_harness import POPULATED, Server, start_server
 from trovesim.simulator import Context, Simulator, VirtualClock
 from trovesim.simulator.populate import populate
 
 ADMIN = {"X-Auth-Token": "admin-token"}
-SUMMARY = re.compile(
-    r"^trovesim populated (\d+) instances \((\d+) clusters\), (\d+) modules \((\d+) updates\), "
-    r"(\d+) tenants \(users ([\w.]+), .*; token <user>-token\)$"
-)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +29,7 @@ def get(server: Server, path: str, headers: dict = ADMIN) -> dict:
 
 def test_the_summary_line_counts_what_was_made(populated):
     (line,) = populated.preamble
-    found = SUMMARY.match(line.strip())
+    found = POPULATED.match(line.strip())
     assert found, line
     instances, clusters, modules, updates, tenants = map(int, found.groups()[:5])
     state = get(populated, "/_sim/state")
@@ -79,7 +74,7 @@ def test_module_show_and_counts_equal_a_recount_of_the_records(populated):
 
 
 def test_a_generated_tenant_logs_in_and_sees_its_own_world(populated):
-    user = SUMMARY.match(populated.preamble[0].strip()).group(6)
+    user = POPULATED.match(populated.preamble[0].strip()).group(6)
     token = {"X-Auth-Token": f"{user}-token"}
     login = httpx.post(
         f"{populated.url}/v3/auth/tokens",
