@@ -1,17 +1,20 @@
-"""``/docs``: Swagger UI from the assets the ``swagger-ui-bundle`` package ships, so the page
-works where no CDN can be reached (air-gapped labs, CI). The tag order puts Trove's routes
+"""``/docs``: Swagger UI 5 (it renders OpenAPI 3.1, which FastAPI writes) from the assets the
+``fastapi-offline`` package ships, so the page works where no CDN can be reached (air-gapped
+labs, CI). The tag order puts Trove's routes
 first and the simulator's own (Keystone, ``/_sim/``) after them."""
 
 from __future__ import annotations
+
+from importlib.resources import files
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.staticfiles import StaticFiles
-from swagger_ui_bundle import swagger_ui_path
 
 ASSETS = "/docs/assets"
+ASSET_DIR = files("fastapi_offline") / "static"
 
 TAGS = [
     {
@@ -47,11 +50,11 @@ async def docs(request: Request) -> HTMLResponse:
         title=f"{app.title}: docs",
         swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js",
         swagger_css_url=f"{ASSETS}/swagger-ui.css",
-        swagger_favicon_url=f"{ASSETS}/favicon-32x32.png",
+        swagger_favicon_url=f"{ASSETS}/favicon.png",
     )
 
 
 def install(app: FastAPI) -> None:
     """Serve the page and its assets; call after every route is in the table."""
     app.add_api_route("/docs", docs, methods=["GET"], include_in_schema=False)
-    app.mount(ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+    app.mount(ASSETS, StaticFiles(directory=str(ASSET_DIR)), name="docs-assets")

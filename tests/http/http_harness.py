@@ -27,6 +27,9 @@ POPULATED = re.compile(
 """``--populate``'s summary line; the sixth group is the first generated tenant's user."""
 START_TIMEOUT = 30.0
 
+TROVE_TAGS = ["modules", "instance modules", "instances", "clusters", "catalogue", "versions"]
+"""The docs page's first groups, in order: Trove's own routes, before Keystone and ``/_sim/``."""
+
 TOKENS = {"admin": "admin-token", "tenant-a": "alice-token", "tenant-b": "bob-token"}
 
 
