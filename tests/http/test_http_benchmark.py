@@ -100,22 +100,28 @@ def read_routes(url: str, tenant_user: str) -> dict[str, tuple[str, str]]:
     instance = get(f"{tenant}/instances", token)["instances"][0]["id"]
     cluster = get(f"{tenant}/clusters", token)["clusters"][0]["id"]
     shown = f"/v1.0/admin/modules/{module['id']}"
+    as_admin = {
+        "module-list": "/v1.0/admin/modules",
+        "module-show": shown,
+        "module-instances (a page)": f"{shown}/instances",
+        "module-instance-count": f"{shown}/instances?count_only=True",
+    }
+    as_tenant = [
+        ("module-query (instance)", f"instances/{instance}/modules"),
+        ("instance list", "instances"),
+        ("instance show", f"instances/{instance}"),
+        ("cluster list", "clusters"),
+        ("cluster show", f"clusters/{cluster}"),
+        ("flavor list", "flavors"),
+        ("flavor show", "flavors/15"),
+        ("datastore list", "datastores"),
+        ("datastore show", "datastores/mysql"),
+        ("version list", "datastores/mysql/versions"),
+        ("version show", "datastores/mysql/versions/5.7"),
+    ]
     return {
-        "GET module-list": ("/v1.0/admin/modules", ADMIN),
-        "GET module-show": (shown, ADMIN),
-        "GET module-instances (a page)": (f"{shown}/instances", ADMIN),
-        "GET module-instance-count": (f"{shown}/instances?count_only=True", ADMIN),
-        "GET module-query (instance)": (f"{tenant}/instances/{instance}/modules", token),
-        "GET instance list": (f"{tenant}/instances", token),
-        "GET instance show": (f"{tenant}/instances/{instance}", token),
-        "GET cluster list": (f"{tenant}/clusters", token),
-        "GET cluster show": (f"{tenant}/clusters/{cluster}", token),
-        "GET flavor list": (f"{tenant}/flavors", token),
-        "GET flavor show": (f"{tenant}/flavors/15", token),
-        "GET datastore list": (f"{tenant}/datastores", token),
-        "GET datastore show": (f"{tenant}/datastores/mysql", token),
-        "GET version list": (f"{tenant}/datastores/mysql/versions", token),
-        "GET version show": (f"{tenant}/datastores/mysql/versions/5.7", token),
+        **{f"GET {name}": (path, ADMIN) for name, path in as_admin.items()},
+        **{f"GET {name}": (f"{tenant}/{path}", token) for name, path in as_tenant},
         "GET / (versions)": ("/", ""),
     }
 
