@@ -34,6 +34,10 @@ HISTORY = _dt.timedelta(days=30)
 ADMIN = Context(project_id="admin", is_admin=True, user="admin")
 
 
+class PopulateError(ValueError):
+    """The catalogue leaves nothing to build instances on."""
+
+
 @dataclass(frozen=True)
 class Tenant:
     """A generated project and the one user who works in it."""
@@ -101,6 +105,10 @@ class _Builder:
             for ds in sim.list_datastores(ADMIN)
         ]
         self.datastores = [(name, versions) for name, versions in self.datastores if versions]
+        if not self.datastores:
+            raise PopulateError(
+                "cannot populate: no datastore of the catalogue has an active version"
+            )
         self.flavors = [f["id"] for f in sim.list_flavors(ADMIN)]
         self.modules: dict[str, list[_TenantModule]] = {}
 

@@ -20,7 +20,7 @@ import uvicorn
 from trovesim.simulator import Catalog, Simulator
 from trovesim.simulator.catalog import CatalogFileError
 from trovesim.simulator.clock import make_clock
-from trovesim.simulator.populate import populate
+from trovesim.simulator.populate import PopulateError, populate
 
 from .app import create_app
 from .bodies import MAX_BODY_BYTES
@@ -143,27 +143,29 @@ def server_config(app, args: argparse.Namespace) -> uvicorn.Config:
     )
 
 
-def _load(args: argparse.Namespace) -> tuple[Simulator, Identities]:
+def _world(args: argparse.Namespace) -> tuple[Simulator, Identities]:
+    """The simulator and the user table the options describe, populated if asked."""
     try:
         identities = Identities.from_file(args.identity) if args.identity else Identities.default()
         catalog = Catalog.from_file(args.catalog) if args.catalog else None
-    except (IdentityFileError, CatalogFileError) as problem:
+        simulator = Simulator(clock=make_clock(args.clock), catalog=catalog)
+        if args.populate:
+            world = populate(simulator, args.populate, seed=args.seed)
+            identities = identities.with_projects(world.tenants)
+            print(world.summary(), flush=True)
+    except (IdentityFileError, CatalogFileError, PopulateError) as problem:
         raise UnusableInput(str(problem)) from None
-    return Simulator(clock=make_clock(args.clock), catalog=catalog), identities
+    return simulator, identities
 
 
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        simulator, identities = _load(args)
+        simulator, identities = _world(args)
         listening = listen(args.host, args.port)
     except UnusableInput as problem:
         print(f"trovesim serve: {problem}", file=sys.stderr)
         return 2
-    if args.populate:
-        world = populate(simulator, args.populate, seed=args.seed)
-        identities = identities.with_projects(world.tenants)
-        print(world.summary(), flush=True)
     app = create_app(simulator, identities, max_body_bytes=args.max_body_bytes)
     config = server_config(app, args)
     server = _Server(config)

@@ -163,3 +163,22 @@ def test_no_or_an_unknown_command_is_a_usage_error(capsys, argv):
     err = capsys.readouterr().err
     assert err.startswith("usage: trovesim ")
     assert err.splitlines()[-1].startswith("trovesim: error: ")
+
+
+def test_populate_needs_an_active_version(capsys, tmp_path):
+    inactive = [{"name": "mysql", "versions": [{"name": "5.7", "active": False}]}]
+    (tmp_path / "catalog.json").write_text(catalogue(datastores=inactive, default_datastore=None))
+    line = refusal(capsys, "--catalog", str(tmp_path / "catalog.json"), "--populate", "5")
+    assert line == (
+        "trovesim serve: cannot populate: no datastore of the catalogue has an active version"
+    )
+
+
+def test_a_generated_user_whose_token_is_taken(capsys, tmp_path):
+    """The first user --populate --seed 1 makes is ashleypham (faker is seeded)."""
+    taken = {"users": [{"name": "x", "token": "ashleypham-token", "project": "p"}]}
+    (tmp_path / "users.json").write_text(json.dumps(taken))
+    line = refusal(
+        capsys, "--identity", str(tmp_path / "users.json"), "--populate", "5", "--seed", "1"
+    )
+    assert line == "trovesim serve: token 'ashleypham-token' is given to two users"
