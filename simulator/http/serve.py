@@ -54,7 +54,10 @@ def non_negative_int(text: str) -> int:
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
     parser.add_argument(
-        "--port", type=port_number, default=8779, help="port, 0 to 65535 (0: any free port)"
+        "--port",
+        type=port_number,
+        default=8779,
+        help="port, 0 to 65535 (default 8779; 0: any free port)",
     )
     parser.add_argument(
         "--clock",
@@ -63,11 +66,16 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         help="virtual: time moves only through POST /_sim/clock",
     )
     parser.add_argument("--identity", metavar="FILE", help="JSON users/tokens/projects/roles")
-    parser.add_argument("--catalog", metavar="FILE", help="JSON datastores, versions, flavors")
+    parser.add_argument(
+        "--catalog",
+        metavar="FILE",
+        help="JSON datastores, versions, flavors (checked against catalog.CATALOG_SCHEMA)",
+    )
     parser.add_argument(
         "--max-body-bytes",
         type=positive_int,
         default=MAX_BODY_BYTES,
+        metavar="N",
         help=f"larger request bodies get 413 overLimit (default {MAX_BODY_BYTES})",
     )
     parser.add_argument(
