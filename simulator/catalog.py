@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jsonschema
+
 from . import errors
 
 _NAMESPACE = uuid.UUID("6f1c2f7e-5b8a-4f7e-9a51-7d1e3c0b9a10")
@@ -68,6 +70,111 @@ DEFAULT_CATALOG = {
 }
 
 
+NAME = {"type": "string", "minLength": 1}
+VERSION_ENTRY = {
+    "oneOf": [
+        NAME,
+        {
+            "type": "object",
+            "required": ["name"],
+            "additionalProperties": False,
+            "properties": {
+                "name": NAME,
+                "id": NAME,
+                "active": {"type": "boolean"},
+                "manager": NAME,
+            },
+        },
+    ]
+}
+CATALOG_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "trovesim catalogue: the deployment's datastores, their versions, and flavors",
+    "type": "object",
+    "required": ["datastores", "flavors"],
+    "additionalProperties": False,
+    "properties": {
+        "default_datastore": NAME,
+        "datastores": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["name", "versions"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": NAME,
+                    "id": NAME,
+                    "default_version": NAME,
+                    "versions": {"type": "array", "minItems": 1, "items": VERSION_ENTRY},
+                },
+            },
+        },
+        "flavors": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "name"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": ["string", "integer"], "minLength": 1},
+                    "name": NAME,
+                    "ram": {"type": "integer", "minimum": 1},
+                    "vcpus": {"type": "integer", "minimum": 1},
+                    "disk": {"type": "integer", "minimum": 0},
+                },
+            },
+        },
+    },
+}
+"""What ``Catalog.from_file`` accepts; ``check_catalog`` adds what a schema cannot say."""
+
+
+class CatalogFileError(ValueError):
+    """A catalogue file that cannot describe a deployment; the message names the file and the
+    offending place in it (a JSON path such as ``datastores/0/versions``)."""
+
+
+def _where(path: object) -> str:
+    return "/".join(str(part) for part in path) or "(top level)"
+
+
+def _duplicate(values: list[str]) -> str | None:
+    seen: set[str] = set()
+    return next((v for v in values if v in seen or seen.add(v)), None)
+
+
+def check_catalog(spec: object) -> list[str]:
+    """Every problem of a catalogue, each as "<path>: <what is wrong>"; none for a usable one."""
+    validator = jsonschema.Draft202012Validator(CATALOG_SCHEMA)
+    invalid = sorted(validator.iter_errors(spec), key=lambda e: [str(p) for p in e.path])
+    if invalid:
+        # best_match looks inside a oneOf for the alternative that came closest.
+        closest = (jsonschema.exceptions.best_match([error]) for error in invalid)
+        return [f"{_where(e.absolute_path)}: {e.message}" for e in closest]
+    problems = []
+    names = [ds["name"] for ds in spec["datastores"]]
+    if (twice := _duplicate(names)) is not None:
+        problems.append(f"datastores: the name {twice!r} is given twice")
+    for n, ds in enumerate(spec["datastores"]):
+        versions = [v if isinstance(v, str) else v["name"] for v in ds["versions"]]
+        if (twice := _duplicate(versions)) is not None:
+            problems.append(f"datastores/{n}/versions: the version {twice!r} is given twice")
+        default = ds.get("default_version")
+        if default is not None and default not in versions:
+            problems.append(
+                f"datastores/{n}/default_version: {default!r} is not one of its versions"
+            )
+    flavor_ids = [str(f["id"]) for f in spec["flavors"]]
+    if (twice := _duplicate(flavor_ids)) is not None:
+        problems.append(f"flavors: the id {twice!r} is given twice")
+    default_ds = spec.get("default_datastore")
+    if default_ds is not None and default_ds not in names:
+        problems.append(f"default_datastore: {default_ds!r} is not one of the datastores")
+    return problems
+
+
 class Catalog:
     """Datastores, versions and flavors, looked up by id or name as Trove does."""
 
@@ -107,7 +214,17 @@ class Catalog:
 
     @classmethod
     def from_file(cls, path: str | Path) -> Catalog:
-        return cls(json.loads(Path(path).read_text()))
+        """The catalogue a JSON file describes, checked against ``CATALOG_SCHEMA`` first."""
+        try:
+            spec = json.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as problem:
+            raise CatalogFileError(f"cannot read catalogue {path}: {problem.strerror}") from None
+        except ValueError as problem:
+            raise CatalogFileError(f"catalogue {path} is not JSON: {problem}") from None
+        problems = check_catalog(spec)
+        if problems:
+            raise CatalogFileError(f"catalogue {path}: {'; '.join(problems)}")
+        return cls(spec)
 
     def find_datastore(self, id_or_name: str) -> Datastore:
         found = self._datastores_by_id.get(id_or_name)

@@ -7,10 +7,10 @@ same shape, so that no client ever sees a framework's own error format.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 
+import orjson
 from fastapi import FastAPI, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -26,10 +26,9 @@ BAD_METHOD = "The method {method} is not allowed for this resource."
 
 
 def json_response(payload: object, status: int = 200, headers: dict | None = None) -> Response:
-    """JSON without the framework's encoder: the core already returns JSON-ready data."""
-    return Response(
-        json.dumps(payload, separators=(",", ":")).encode(), status, headers, media_type=JSON
-    )
+    """JSON without the framework's encoder: the core already returns JSON-ready data, and
+    orjson writes it in a fraction of the standard library's time."""
+    return Response(orjson.dumps(payload), status, headers, media_type=JSON)
 
 
 def empty_response(status: int = 200) -> Response:

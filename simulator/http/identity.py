@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trovesim.simulator import Context
+from trovesim.simulator.populate import Tenant
 
 ADMIN_ROLE = "admin"
 
@@ -111,6 +112,14 @@ class Identities:
     @classmethod
     def default(cls) -> Identities:
         return cls.from_data(DEFAULT_IDENTITIES)
+
+    def with_projects(self, tenants: Iterable[Tenant]) -> Identities:
+        """These users plus a member user per generated tenant, with token ``<user>-token``."""
+        added = (
+            _identity({"name": t.user, "token": f"{t.user}-token", "project": t.project_id})
+            for t in tenants
+        )
+        return Identities([*self._by_token.values(), *added])
 
     def by_token(self, token: str | None) -> Identity | None:
         return self._by_token.get(token) if token else None

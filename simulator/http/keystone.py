@@ -20,13 +20,17 @@ from .bodies import checked_object
 from .faults import json_response
 from .identity import Identity
 from .openapi import STRING, envelope, request_body
+from .plain_route import PlainRoute
 
 TOKEN_LIFETIME = _dt.timedelta(hours=24)
 DOMAIN = {"id": "default", "name": "Default"}
 TITLES = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 413: "Request Too Large"}
 
 router = APIRouter(
-    prefix="/v3", tags=["identity (Keystone v3, minimal)"], default_response_class=Response
+    prefix="/v3",
+    tags=["identity (Keystone v3, minimal)"],
+    default_response_class=Response,
+    route_class=PlainRoute,
 )
 
 

@@ -13,9 +13,12 @@ from . import openapi as doc
 from .auth import caller
 from .bodies import json_object
 from .faults import empty_response, json_response
+from .plain_route import PlainRoute
 from .routes_modules import simulator, upstream_true
 
-router = APIRouter(prefix="/v1.0/{tenant_id}", default_response_class=Response)
+router = APIRouter(
+    prefix="/v1.0/{tenant_id}", default_response_class=Response, route_class=PlainRoute
+)
 
 
 @router.post(

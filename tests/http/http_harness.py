@@ -20,7 +20,15 @@ from troveclient.v1 import client as trove_v1
 
 TROVESIM = [str(Path(sys.executable).with_name("trovesim")), "serve"]
 READY = re.compile(r"^trovesim serving Trove v1\.0 at (http://\S+)/v1\.0/ \(keystone (\S+)\)$")
+POPULATED = re.compile(
+    r"^trovesim populated (\d+) instances \((\d+) clusters\), (\d+) modules \((\d+) updates\), "
+    r"(\d+) tenants \(users ([\w.]+), .*; token <user>-token\)$"
+)
+"""``--populate``'s summary line; the sixth group is the first generated tenant's user."""
 START_TIMEOUT = 30.0
+
+TROVE_TAGS = ["modules", "instance modules", "instances", "clusters", "catalogue", "versions"]
+"""The docs page's first groups, in order: Trove's own routes, before Keystone and ``/_sim/``."""
 
 TOKENS = {"admin": "admin-token", "tenant-a": "alice-token", "tenant-b": "bob-token"}
 
@@ -32,6 +40,8 @@ class Server:
     process: subprocess.Popen
     url: str
     lines: queue.Queue = field(default_factory=queue.Queue)
+    preamble: list[str] = field(default_factory=list)
+    """What it printed before the ready line (``--populate``'s summary)."""
 
     def endpoint(self, tenant: str) -> str:
         return f"{self.url}/v1.0/{tenant}"
@@ -89,7 +99,7 @@ def start_server(*args: str) -> Server:
         seen.append(line)
         found = READY.match(line.strip())
         if found:
-            return Server(process=process, url=found.group(1), lines=lines)
+            return Server(process=process, url=found.group(1), lines=lines, preamble=seen[:-1])
 
 
 def trove_client(server: Server, tenant: str, token: str | None = None) -> trove_v1.Client:

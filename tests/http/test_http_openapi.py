@@ -3,12 +3,13 @@ schemathesis finds no 5xx and no response that contradicts it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import httpx
-from http_harness import start_server, trove_client
+from http_harness import TROVE_TAGS, start_server, trove_client
 from trovesim.simulator.schema import SCHEMAS
 
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
@@ -55,11 +56,36 @@ def test_request_bodies_are_the_cores_schemas(server):
     assert unprocessable == [("/v1.0/{tenant_id}/instances/{instance_id}", "delete")]
 
 
-def test_interactive_docs_page(server):
+def test_interactive_docs_page_needs_nothing_from_outside(server):
     page = httpx.get(f"{server.url}/docs")
     assert page.status_code == 200
     assert "text/html" in page.headers["content-type"]
     assert "/openapi.json" in page.text
+    assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page.text)
+    assert {a.rsplit("/", 1)[-1] for a in assets} >= {"swagger-ui-bundle.js", "swagger-ui.css"}
+    for asset in assets:
+        assert asset.startswith("/docs/assets/"), asset
+        fetched = httpx.get(f"{server.url}{asset}")
+        assert fetched.status_code == 200 and len(fetched.content) > 100, asset
+    assert "cdn" not in page.text.lower()
+
+
+def test_docs_list_trove_first_and_each_route_once(server):
+    document = httpx.get(f"{server.url}/openapi.json").json()
+    tags = [tag["name"] for tag in document["tags"]]
+    assert tags[: len(TROVE_TAGS)] == TROVE_TAGS
+    assert tags[-1] == "simulator control"
+    used = [
+        (path, method, operation["tags"])
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    ]
+    assert all(len(op_tags) == 1 and op_tags[0] in tags for _, _, op_tags in used), used
+    instance_modules = {path for path, _, op_tags in used if op_tags == ["instance modules"]}
+    assert instance_modules == {
+        "/v1.0/{tenant_id}/instances/{instance_id}/modules",
+        "/v1.0/{tenant_id}/instances/{instance_id}/modules/{module_id}",
+    }
 
 
 def test_schemathesis_finds_no_server_error_and_no_contradiction(tmp_path):

@@ -1,8 +1,11 @@
 """``trovesim serve`` as a command: its ready line, loopback default, clean stop on signals,
-``--catalog``, and refusals of unusable files or ports."""
+``--catalog``, and a port in use refused in our words (every other refusal is in
+``test_http_serve_refusals.py``)."""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import json
 import signal
 import socket
@@ -10,7 +13,12 @@ import subprocess
 
 import httpx
 import pytest
+import uvloop
 from http_harness import READY, TROVESIM, start_server, trove_client
+from trovesim.simulator import Simulator
+from trovesim.simulator.http import serve
+from trovesim.simulator.http.app import create_app
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
@@ -54,33 +62,7 @@ def test_catalog_file_replaces_the_default_catalogue(tmp_path):
         assert server.stop()[0] == 0
 
 
-@pytest.mark.parametrize(
-    ("option", "content"),
-    [
-        ("--identity", "{not json"),
-        ("--identity", '{"users": [{"name": "x"}]}'),
-        (
-            "--identity",
-            '{"users": [{"name": "a", "token": "t", "project": "p"}, '
-            '{"name": "b", "token": "t", "project": "q"}]}',
-        ),
-        ("--catalog", '{"datastores": 3}'),
-    ],
-)
-def test_unusable_files_are_refused_before_serving(tmp_path, option, content):
-    (tmp_path / "file.json").write_text(content)
-    done = subprocess.run(
-        [*TROVESIM, "--port", "0", option, str(tmp_path / "file.json")],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert done.returncode == 2
-    assert done.stderr.startswith("trovesim serve: ")
-    assert "serving" not in done.stdout
-
-
-def test_a_port_in_use_is_reported():
+def test_a_port_in_use_is_one_line_of_ours_and_exit_2():
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -88,5 +70,18 @@ def test_a_port_in_use_is_reported():
         done = subprocess.run(
             [*TROVESIM, "--port", str(port)], capture_output=True, text=True, timeout=30
         )
-    assert done.returncode == 1
-    assert "address already in use" in (done.stdout + done.stderr).lower()
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"trovesim serve: cannot listen on 127.0.0.1 port {port}: Address already in use\n"
+    )
+    assert done.stdout == ""
+
+
+def test_the_server_runs_on_uvloop_and_httptools():
+    parser = argparse.ArgumentParser()
+    serve.configure_parser(parser)
+    config = serve.server_config(create_app(Simulator()), parser.parse_args([]))
+    config.load()
+    assert config.http_protocol_class is HttpToolsProtocol
+    with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
+        assert isinstance(runner.get_loop(), uvloop.Loop)
