@@ -13,10 +13,6 @@ from collections.abc import Callable
 
 from .targets.base import Caller, ReapplyOptions
 
-CALLER = r"(?P<who>the admin|tenant A|tenant B)"
-NAME = r'"(?P<name>[^"]*)"'
-QUOTED_LIST = r'"[^"]*"(?:(?:, | and )"[^"]*")*'
-NAMES = rf"(?P<names>{QUOTED_LIST})"
 NOT_SENT = "(none)"
 EMPTY = "(empty)"
 
