@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pytest_bdd.exceptions import FeatureError
+from pytest_bdd.exceptions import GherkinParseError
 
 from .reference import StepDefinition, WrittenStep, examples, feature_steps, registered
 
@@ -82,8 +82,9 @@ def run(paths: list[Path]) -> int:
     """Print what cannot be bound; 1 when anything, else 0."""
     try:
         steps = list(feature_steps(paths))
-    except FeatureError as broken:
-        print(f"trovesim verify --dry-run: {broken}", file=sys.stderr)
+    except GherkinParseError as broken:
+        where = f"{broken.filename}:{broken.line}"
+        print(f"trovesim verify --dry-run: {where}: {broken.message}", file=sys.stderr)
         return 1
     found = problems(steps)
     for problem in found:

@@ -104,7 +104,7 @@ def _definition(context: StepFunctionContext) -> StepDefinition:
 
 def feature_steps(paths: list[Path]) -> Iterator[WrittenStep]:
     """Every step of the features under ``paths``, Backgrounds included, outline rows filled
-    in; each (file, line, text) once. Raises pytest-bdd's FeatureError on bad Gherkin."""
+    in; each (file, line, text) once. Raises pytest-bdd's GherkinParseError on bad Gherkin."""
     seen: set[tuple[Path, int, str]] = set()
     for feature in get_features([str(path) for path in paths]):
         for template in feature.scenarios.values():
