@@ -57,7 +57,7 @@ def suggestions(
             break
         definition = definitions[index]
         line = f"{definition.keyword} {definition.phrase}"
-        if index in shown:
+        if index in shown and shown[index].text != definition.phrase:
             line += f"\n        e.g. {shown[index].written()}"
         found.append(line)
     return tuple(found)

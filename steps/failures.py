@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Generator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .reference import shown_path
+
 STEP_FAILURE = pytest.StashKey[str]()
 
 
-def _where(filename: str) -> str:
-    """A feature file as the author named it: relative to the working folder when inside it."""
-    path = Path(filename)
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def author_text(feature: Any, scenario: Any, step: Any, says: str) -> str:
-    where = _where(feature.filename)
+    where = shown_path(feature.filename)
     return "\n".join(
         [
             f"{where}:{scenario.line_number}: Scenario: {scenario.name}",

@@ -39,7 +39,15 @@ class WrittenStep:
         return f"{self.type.capitalize()} {self.text}"
 
     def where(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{shown_path(self.file)}:{self.line}"
+
+
+def shown_path(path: Path | str) -> str:
+    """A feature file as its author named it: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)
