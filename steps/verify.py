@@ -2,7 +2,9 @@
 
 Against an endpoint, a preflight comes first (``steps.preflight``): when the target cannot be
 judged the command says why, one line per problem, and exits 2 without running a scenario or
-writing a compliance report. The suite then runs in its own pytest process (``steps/suite.py``
+writing a compliance report. ``--features`` chooses the feature files (``trovesim.suite``
+reads them from ``TROVESIM_FEATURES``); ``--dry-run`` only binds their steps
+(``steps.dry_run``). The suite then runs in its own pytest process (``steps/suite.py``
 with ``-p trovesim.steps.plugin``) and leaves in the report directory pytest-bdd's
 ``cucumber.json``, ``junit.xml`` and ``run.json`` (target, times, exit code, the chosen profile
 and capabilities, builds, time spent waiting, and what cleanup left behind); then, when the
@@ -22,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from trovesim.suite import FEATURES_VARIABLE, shipped_features_dir
+from trovesim.suite import FEATURES_VARIABLE, feature_paths, shipped_features_dir
 
 from .options import ALL, INPROCESS, TARGET
 
@@ -235,12 +237,15 @@ def run(args: argparse.Namespace) -> int:
         return USAGE_ERROR
     if chosen is not None:  # the suite's process and the reports read it (trovesim.suite)
         os.environ[FEATURES_VARIABLE] = os.pathsep.join(str(path) for path in chosen)
+    try:
+        paths = list(feature_paths())
+    except FileNotFoundError as problem:  # TROVESIM_FEATURES names nothing
+        print(f"trovesim verify: {problem}", file=sys.stderr)
+        return USAGE_ERROR
     if args.dry_run:
-        from trovesim.suite import feature_paths
-
         from .dry_run import run as dry_run
 
-        return dry_run(list(feature_paths()))
+        return dry_run(paths)
     report_dir = args.report_dir.resolve()
     if report_dir.exists() and not report_dir.is_dir():
         print(f"trovesim verify: --report-dir {args.report_dir} is a file", file=sys.stderr)
