@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from trovesim.suite import catalogue_path
+from trovesim.suite import catalogue_paths
 
 FIELDS = ("id", "area", "statement", "source")
 DEFAULT_TITLE = "Trove module management: compliance report"
@@ -38,21 +38,22 @@ class Catalogue:
         return {requirement.id for requirement in self.requirements}
 
 
-def default_catalogue_path() -> Path:
-    """The catalogue of the suite being run (the shipped one, or ``TROVESIM_FEATURES``')."""
-    return catalogue_path()
-
-
 def suite_catalogue(path: Path | None = None) -> Catalogue:
-    """``path``, or the suite's own catalogue; a user's features may come without one, and then
-    the run is judged scenario by scenario (an empty catalogue)."""
+    """``path``, or the catalogues beside the features being run, as one (the shipped suite's,
+    a user's, or both with ``verify --features ... --with-builtin``); a user's features may come
+    without one, and then the run is judged scenario by scenario (an empty catalogue)."""
     if path is not None:
         return load_catalogue(path)
     try:
-        default = default_catalogue_path()
+        found = catalogue_paths()
     except FileNotFoundError:  # TROVESIM_FEATURES names no folder: nothing to judge against
         return Catalogue(DEFAULT_TITLE, ())
-    return load_catalogue(default) if default.is_file() else Catalogue(DEFAULT_TITLE, ())
+    catalogues = [load_catalogue(each) for each in found]
+    if not catalogues:
+        return Catalogue(DEFAULT_TITLE, ())
+    merged = {r.id: r for catalogue in reversed(catalogues) for r in catalogue.requirements}
+    ordered = dict.fromkeys(r.id for catalogue in catalogues for r in catalogue.requirements)
+    return Catalogue(catalogues[0].title, tuple(merged[rid] for rid in ordered))
 
 
 def load_catalogue(path: Path) -> Catalogue:

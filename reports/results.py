@@ -43,6 +43,8 @@ PROP_DESELECTED = "bdd_deselected"
 # Evidence keeps whole expected/got tables; this only stops a runaway message (a dumped page).
 MESSAGE_LIMIT = 20_000
 KEYWORDS = ("Given", "When", "Then")
+# How pytest's JUnit XML ends a message attribute it shortened.
+SHORTENED = "full report in element text]"
 
 
 class ResultsError(ValueError):
@@ -190,7 +192,7 @@ def _scenario(case: ET.Element, props: dict[str, str]) -> ScenarioResult:
     for child in case:
         if child.tag in {"failure", "error"}:
             outcome = "failed" if child.tag == "failure" else "error"
-            message = _truncate(child.get("message")) or _concise(child.text)
+            message = _failure_message(child)
             break
         if child.tag == "skipped":
             outcome, message = "skipped", (child.get("message") or "").strip() or None
@@ -303,6 +305,15 @@ def _display_name(name: str, test_id: str) -> str:
     if test_id.endswith("]") and "[" in test_id:
         return f"{name} [{test_id[test_id.index('[') + 1 : -1]}]"
     return name
+
+
+def _failure_message(child: ET.Element) -> str | None:
+    """The failure's whole message: the attribute, unless pytest shortened it to fit (it keeps
+    about 500 characters and says so), then the ``E`` lines of the element text."""
+    attribute = child.get("message") or ""
+    if attribute.endswith(SHORTENED):
+        return _concise(child.text) or _truncate(attribute)
+    return _truncate(attribute) or _concise(child.text)
 
 
 def _concise(text: str | None) -> str | None:

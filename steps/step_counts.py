@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from pytest_bdd import given, parsers, step, then, when
-
+from .phrases import CONTROLS, given_when, step, then, when
 from .tables import INSTANCE, INSTANCE_COUNT, REAPPLY_RUN, assert_rows, expect_rows
 from .targets.base import ReapplyOptions
-from .wording import CALLER, NAME, NAMES, caller, name_list, reapply_options
+from .wording import caller, name_list, reapply_options
 from .world import World, judges
-
-CLUSTERED = r"(?P<clustered> with cluster members)?"
 
 
 def _count(world: World, who: str, name: str, clustered: str | None) -> list[dict]:
@@ -34,18 +31,21 @@ def _instances(world: World, who: str, name: str, clustered: str | None) -> list
     return [i for i in items if i["id"] in known]
 
 
-COUNT = r"module-instance-count of " + NAME + CLUSTERED + r" as " + CALLER
+COUNT = 'module-instance-count of "{name}"[ {clustered}] as {who}'
 
 
-@then(parsers.re(COUNT + r" shows:"))
+@then(COUNT + " shows:")
 def count_shows(
     world: World, name: str, clustered: str | None, who: str, datatable: list[list[str]]
 ) -> None:
+    """module-instance-count's rows, in order (with cluster members: clustered ones counted)."""
     expect_rows(world, datatable, partial(_count, world, who, name, clustered), INSTANCE_COUNT)
 
 
-@then(parsers.re(COUNT + r" shows no rows"))
+@then(COUNT + " shows no rows")
 def count_shows_none(world: World, name: str, clustered: str | None, who: str) -> None:
+    """module-instance-count has no row: no instance has the module."""
+
     def check() -> None:
         rows = world.must(lambda: _count(world, who, name, clustered))
         assert rows == [], f"module-instance-count shows {rows}"
@@ -53,25 +53,28 @@ def count_shows_none(world: World, name: str, clustered: str | None, who: str) -
     world.eventually(check)
 
 
-LISTING = r"module-instances of " + NAME + CLUSTERED + r" as " + CALLER
+LISTING = 'module-instances of "{name}"[ {clustered}] as {who}'
 
 
-@then(parsers.re(LISTING + r" lists:"))
+@then(LISTING + " lists:")
 def instances_list(
     world: World, name: str, clustered: str | None, who: str, datatable: list[list[str]]
 ) -> None:
+    """module-instances, every page, as far as this scenario's instances go, in any order."""
     listing = partial(_instances, world, who, name, clustered)
     expect_rows(world, datatable, listing, INSTANCE, ordered=False)
 
 
-@then(parsers.re(LISTING + r" lists no instances"))
+@then(LISTING + " lists no instances")
 def instances_list_none(world: World, name: str, clustered: str | None, who: str) -> None:
+    """module-instances lists none of this scenario's instances."""
     found = world.must(lambda: _instances(world, who, name, clustered))
     assert found == [], f"module-instances lists {[world.shown(i['name']) for i in found]}"
 
 
-@when(parsers.re(CALLER + r" pages through the instances of " + NAME + r" (?P<size>\d+) at a time"))
+@when('{who} pages through the instances of "{name}" {size} at a time')
 def page_through(world: World, who: str, name: str, size: str) -> None:
+    """module-instances with this page size, following each next link."""
     world.pages, marker = [], None
     while len(world.pages) <= 100:
         page, marker = world.must(
@@ -85,39 +88,36 @@ def page_through(world: World, who: str, name: str, size: str) -> None:
     raise AssertionError("module-instances never stopped linking a next page")
 
 
-@then(parsers.re(r"the pages hold (?P<sizes>[\d, and]+) instances"))
+@then("the pages hold {sizes} instances")
 def page_sizes(world: World, sizes: str) -> None:
+    """The pages' sizes, in order."""
     expected = [int(n) for n in re.findall(r"\d+", sizes)]
     assert [len(p) for p in world.pages] == expected, [len(p) for p in world.pages]
 
 
-@then(parsers.re(r"the pages together list " + NAMES + r" once each"))
+@then("the pages together list {names} once each")
 def pages_list_each_once(world: World, names: str) -> None:
+    """Every instance appears on exactly one page."""
     listed = sorted(world.shown(i["name"]) for page in world.pages for i in page)
     assert listed == sorted(name_list(names)), listed
 
 
 # --- reapply ---------------------------------------------------------------------------------
 
-REAPPLY = CALLER + r" {} " + NAME
-
 
 def _reapply(world: World, who: str, name: str, options: ReapplyOptions) -> None:
     world.target.reapply(caller(who), world.module_id(name), options)
 
 
-@given(parsers.re(REAPPLY.format("has reapplied")))
-def given_reapplied(world: World, who: str, name: str) -> None:
-    world.must(lambda: _reapply(world, who, name, ReapplyOptions()))
-
-
-@when(parsers.re(REAPPLY.format("reapplies")))
+@given_when(given='{who} has reapplied "{name}"', when='{who} reapplies "{name}"')
 def reapply(world: World, who: str, name: str) -> None:
-    world.attempt(lambda: _reapply(world, who, name, ReapplyOptions()))
+    """A module-reapply with Trove's defaults."""
+    world.request(lambda: _reapply(world, who, name, ReapplyOptions()))
 
 
-@when(parsers.re(REAPPLY.format("reapplies") + r" with:"))
+@when('{who} reapplies "{name}" with:')
 def reapply_with(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
+    """A module-reapply with options (md5, include clustered, force, batch size, delay)."""
     options = reapply_options(datatable)
     world.attempt(lambda: _reapply(world, who, name, options))
 
@@ -130,7 +130,8 @@ def reapply_finished(world: World) -> None:
     world.target.finish_background_work()
 
 
-@then(parsers.re(r"the reapply runs of " + NAME + r" are:"))
+@then('the reapply runs of "{name}" are:', needs=CONTROLS)
 def reapply_runs(world: World, name: str, datatable: list[list[str]]) -> None:
+    """The simulator's record of the module's reapply runs (applied, skipped, batches)."""
     runs = world.controls.reapply_runs(world.module_id(name))
     assert_rows(world, datatable, runs, REAPPLY_RUN)

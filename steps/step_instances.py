@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from pytest_bdd import given, parsers, then, when
-
+from .phrases import CLUSTERS, given, given_when, then, when
 from .tables import (
     CLUSTER_MEMBER,
     GUEST_RESULT,
@@ -16,14 +15,11 @@ from .tables import (
     instance_properties,
 )
 from .targets.base import Caller, TargetError
-from .wording import CALLER, NAME, NAMES, QUOTED_LIST, caller, file_bytes, name_list, ordinal
+from .wording import caller, file_bytes, name_list, ordinal
 from .world import World, judges
 
 # "an instance" runs the profile's datastore and version; the others need a capability.
-KIND = r"(?: of the (?P<kind>other version|other datastore|cluster datastore))?"
-WITH_MODULES = rf"(?: with the modules? (?P<modules>{QUOTED_LIST}))?"
-INSTANCE_CREATE = CALLER + r" {} an instance " + NAME + KIND + WITH_MODULES
-INSTANCES_CREATE = CALLER + r" has created the instances " + NAMES + KIND + WITH_MODULES
+OF_KIND_WITH_MODULES = "[ of the {kind}][ with the module[s] {modules}]"
 
 
 def _datastore_of(world: World, kind: str | None) -> tuple[str, str]:
@@ -89,25 +85,30 @@ def _set_up_instances(
         _wait_until_built(world, who, answer["id"])
 
 
-@given(parsers.re(INSTANCE_CREATE.format("has created")))
+@given('{who} has created an instance "{name}"' + OF_KIND_WITH_MODULES)
 def given_instance(world: World, who: str, name: str, kind: str | None, modules: str) -> None:
+    """An instance on the profile's datastore and version (or the kind named), built and
+    ACTIVE, with the modules given at create (or applied to a lent one)."""
     _set_up_instances(world, who, [name], kind, modules)
 
 
-@given(parsers.re(INSTANCES_CREATE))
+@given("{who} has created the instances {names}" + OF_KIND_WITH_MODULES)
 def given_instances(world: World, who: str, names: str, kind: str | None, modules: str) -> None:
+    """Several such instances, each with the same modules."""
     _set_up_instances(world, who, name_list(names), kind, modules)
 
 
-@when(parsers.re(INSTANCE_CREATE.format("creates")))
+@when('{who} creates an instance "{name}"' + OF_KIND_WITH_MODULES)
 def create_instance(world: World, who: str, name: str, kind: str | None, modules: str) -> None:
+    """An instance create whose answer (as trove create prints it) the Then steps judge."""
     answer = world.attempt(lambda: _create_instance(world, who, name, kind, modules))
     if answer is not None:
         world.outcome.answer = instance_properties(answer)
 
 
-@then(parsers.re(r"the instance " + NAME + r" has status (?P<status>[A-Z]+)"))
+@then('the instance "{name}" has status {status}')
 def instance_status(world: World, name: str, status: str) -> None:
+    """instance-show's status, once background work settles."""
     owner, instance_id = world.instance_owner(name), world.instance_id(name)
 
     def check() -> None:
@@ -117,14 +118,12 @@ def instance_status(world: World, name: str, status: str) -> None:
     world.eventually(check)
 
 
-@given(parsers.re(CALLER + r" has deleted the instance " + NAME))
-def given_instance_deleted(world: World, who: str, name: str) -> None:
-    world.must(lambda: world.target.delete_instance(caller(who), world.instance_id(name)))
-
-
-@when(parsers.re(CALLER + r" deletes the instance " + NAME))
+@given_when(
+    given='{who} has deleted the instance "{name}"', when='{who} deletes the instance "{name}"'
+)
 def delete_instance(world: World, who: str, name: str) -> None:
-    world.attempt(lambda: world.target.delete_instance(caller(who), world.instance_id(name)))
+    """An instance delete."""
+    world.request(lambda: world.target.delete_instance(caller(who), world.instance_id(name)))
 
 
 def _own_instances(world: World, who: str) -> list[dict]:
@@ -133,14 +132,15 @@ def _own_instances(world: World, who: str) -> list[dict]:
     return [i for i in listed if i["id"] in known]
 
 
-@then(parsers.re(r"the instance list of " + CALLER + r" is:"))
+@then("the instance list of {who} is:")
 def instance_list(world: World, who: str, datatable: list[list[str]]) -> None:
     """The caller's instances, as far as this scenario's go, in any order."""
     expect_rows(world, datatable, partial(_own_instances, world, who), INSTANCE, ordered=False)
 
 
-@then(parsers.re(r"the instance list of " + CALLER + r" holds no instance " + NAME))
+@then('the instance list of {who} holds no instance "{name}"')
 def no_instance_named(world: World, who: str, name: str) -> None:
+    """No instance of that name in the caller's list (it was deleted, or never built)."""
     listed = world.must(lambda: world.target.list_instances(caller(who)))
     assert world.real_name(name) not in [i["name"] for i in listed], f"{name} exists"
 
@@ -148,12 +148,7 @@ def no_instance_named(world: World, who: str, name: str) -> None:
 # --- clusters --------------------------------------------------------------------------------
 
 # Clusters are built on the profile's cluster datastore (scenarios using them need clusters).
-CLUSTER_CREATE = (
-    CALLER
-    + r" {} a cluster "
-    + NAME
-    + r' of (?P<size>\d+) members(?: with the module "(?P<module>[^"]+)")?'
-)
+CLUSTER_CREATE = '{who} %s a cluster "{name}" of {size} members[ with the module "{module}"]'
 
 
 def _create_cluster(world: World, who: str, name: str, size: str, module: str | None) -> dict:
@@ -180,8 +175,9 @@ def _cluster_members(world: World, name: str) -> list[dict]:
     return shown["instances"]
 
 
-@given(parsers.re(CLUSTER_CREATE.format("has created")))
+@given(CLUSTER_CREATE % "has created", needs=CLUSTERS)
 def given_cluster(world: World, who: str, name: str, size: str, module: str | None) -> None:
+    """A cluster on the cluster datastore, every member with the module, built."""
     world.must(lambda: _create_cluster(world, who, name, size, module))
 
     def built() -> None:
@@ -191,33 +187,35 @@ def given_cluster(world: World, who: str, name: str, size: str, module: str | No
     world.eventually(built, world.target.build_wait_seconds)
 
 
-@when(parsers.re(CLUSTER_CREATE.format("creates")))
+@when(CLUSTER_CREATE % "creates", needs=CLUSTERS)
 def create_cluster(world: World, who: str, name: str, size: str, module: str | None) -> None:
+    """A cluster create whose answer (as trove cluster-create prints it) the Then steps judge."""
     answer = world.attempt(lambda: _create_cluster(world, who, name, size, module))
     if answer is not None:
         world.outcome.answer = cluster_properties(answer)
 
 
-@then(parsers.re(r"the cluster " + NAME + r" has these members:"))
+@then('the cluster "{name}" has these members:', needs=CLUSTERS)
 def cluster_members(world: World, name: str, datatable: list[list[str]]) -> None:
+    """The cluster's members, in any order (Name | Flavor ID | Size | Status)."""
     members = partial(_cluster_members, world, name)
     expect_rows(world, datatable, members, CLUSTER_MEMBER, ordered=False)
 
 
-@when(parsers.re(CALLER + r" deletes the cluster " + NAME))
+@when('{who} deletes the cluster "{name}"', needs=CLUSTERS)
 def delete_cluster(world: World, who: str, name: str) -> None:
+    """A cluster delete."""
     world.attempt(lambda: world.target.delete_cluster(caller(who), world.cluster_id(name)))
 
 
-@then(parsers.re(r"the cluster list of " + CALLER + r" holds no cluster " + NAME))
+@then('the cluster list of {who} holds no cluster "{name}"', needs=CLUSTERS)
 def no_cluster_named(world: World, who: str, name: str) -> None:
+    """No cluster of that name in the caller's list."""
     listed = world.must(lambda: world.target.list_clusters(caller(who)))
     assert world.real_name(name) not in [c["name"] for c in listed], f"{name} exists"
 
 
 # --- modules on an instance ------------------------------------------------------------------
-
-APPLY = CALLER + r" {} " + NAMES + r" to " + r'"(?P<instance>[^"]+)"'
 
 
 def _apply(world: World, who: str, names: str, instance: str) -> list[dict]:
@@ -225,14 +223,12 @@ def _apply(world: World, who: str, names: str, instance: str) -> list[dict]:
     return world.target.module_apply(caller(who), world.instance_id(instance), module_ids)
 
 
-@given(parsers.re(APPLY.format("has applied")))
-def given_applied(world: World, who: str, names: str, instance: str) -> None:
-    world.must(lambda: _apply(world, who, names, instance))
-
-
-@when(parsers.re(APPLY.format("applies")))
+@given_when(
+    given='{who} has applied {names} to "{instance}"', when='{who} applies {names} to "{instance}"'
+)
 def apply_modules(world: World, who: str, names: str, instance: str) -> None:
-    world.attempt(lambda: _apply(world, who, names, instance))
+    """A module-apply of the named modules to the instance."""
+    world.request(lambda: _apply(world, who, names, instance))
 
 
 def _applied(world: World) -> list[dict]:
@@ -243,6 +239,7 @@ def _applied(world: World) -> list[dict]:
 @then("the apply answers:")
 @judges
 def apply_answers(world: World, datatable: list[list[str]]) -> None:
+    """module-apply's answer, row by row (module-query's columns)."""
     assert_rows(world, datatable, _applied(world), GUEST_RESULT)
 
 
@@ -269,14 +266,10 @@ def applied_in_order(world: World, datatable: list[list[str]]) -> None:
     assert_rows(world, datatable, rows, columns)
 
 
-@then(
-    parsers.re(
-        r"the module with priority apply (?P<priority>Yes|No) and apply order (?P<order>\d)"
-        r" is applied (?P<place>\d+(?:st|nd|rd|th))"
-    )
-)
+@then("the module with priority apply {priority} and apply order {order} is applied {place}")
 @judges
 def applied_at(world: World, priority: str, order: str, place: str) -> None:
+    """The module-apply's module at that place has this priority and apply order."""
     results = _applied(world)
     position = ordinal(place)
     assert len(results) >= position, f"only {len(results)} modules were applied"
@@ -291,52 +284,50 @@ def _query(world: World, who: str, instance: str) -> list[dict]:
     return [m for m in found if m["id"] in known]
 
 
-QUERY = r'module-query of "(?P<instance>[^"]+)" as ' + CALLER
-
-
-@then(parsers.re(QUERY + r" shows:"))
+@then('module-query of "{instance}" as {who} shows:')
 def query_shows(world: World, instance: str, who: str, datatable: list[list[str]]) -> None:
+    """module-query's rows, as far as this scenario's modules go, in order."""
     expect_rows(world, datatable, partial(_query, world, who, instance), GUEST_RESULT)
 
 
-@then(parsers.re(QUERY + r" shows no modules"))
+@then('module-query of "{instance}" as {who} shows no modules')
 def query_shows_none(world: World, instance: str, who: str) -> None:
+    """module-query lists none of this scenario's modules."""
     found = world.must(lambda: _query(world, who, instance))
     assert found == [], f"module-query lists {[world.as_written(m['name']) for m in found]}"
 
 
-@when(parsers.re(CALLER + r' queries the modules of "(?P<instance>[^"]+)"'))
+@when('{who} queries the modules of "{instance}"')
 def query_modules(world: World, who: str, instance: str) -> None:
+    """A module-query, for the access rules (the Then steps judge the answer)."""
     world.attempt(lambda: _query(world, who, instance))
 
 
-@when(parsers.re(CALLER + r' retrieves the module contents of "(?P<instance>[^"]+)"'))
+@when('{who} retrieves the module contents of "{instance}"')
 def retrieve_contents(world: World, who: str, instance: str) -> None:
+    """A module-retrieve: the files of the instance's modules."""
     retrieved = world.attempt(
         lambda: world.target.module_retrieve(caller(who), world.instance_id(instance))
     )
     world.retrieved = {world.as_written(n): data for n, data in (retrieved or {}).items()}
 
 
-@then(parsers.re(r"the retrieved contents of " + NAME + r' are "(?P<text>[^"]*)"'))
+@then('the retrieved contents of "{name}" are "{text}"')
 def retrieved_contents(world: World, name: str, text: str) -> None:
+    """The retrieved file of that module, byte for byte (escapes allowed)."""
     assert name in world.retrieved, f"retrieved only {sorted(world.retrieved)}"
     shown = world.as_written(world.retrieved[name].decode("latin-1"))
     assert shown.encode("latin-1") == file_bytes(text), shown
-
-
-REMOVE = CALLER + r" {} " + NAME + r' from "(?P<instance>[^"]+)"'
 
 
 def _remove(world: World, who: str, name: str, instance: str) -> None:
     world.target.module_remove(caller(who), world.instance_id(instance), world.module_id(name))
 
 
-@given(parsers.re(REMOVE.format("has removed")))
-def given_removed(world: World, who: str, name: str, instance: str) -> None:
-    world.must(lambda: _remove(world, who, name, instance))
-
-
-@when(parsers.re(REMOVE.format("removes")))
+@given_when(
+    given='{who} has removed "{name}" from "{instance}"',
+    when='{who} removes "{name}" from "{instance}"',
+)
 def remove_module(world: World, who: str, name: str, instance: str) -> None:
-    world.attempt(lambda: _remove(world, who, name, instance))
+    """A module-remove of the module from the instance."""
+    world.request(lambda: _remove(world, who, name, instance))

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from pytest_bdd import given, parsers, then, when
-
+from .phrases import given, given_when, then, when
 from .tables import assert_properties
 from .targets.base import ReapplyOptions
-from .wording import (
-    CALLER,
-    NAME,
-    NAMES,
-    caller,
-    file_bytes,
-    module_fields,
-    name_list,
-    vertical_pairs,
-)
+from .wording import caller, file_bytes, module_fields, name_list, vertical_pairs
 from .world import World, judges
 
 PING = {"module_type": "ping"}
@@ -48,42 +38,38 @@ def _remember(world: World, who: str, name: str, answer: dict | None) -> None:
 
 # --- create ----------------------------------------------------------------------------------
 
-CREATE_PING = CALLER + r" {} a ping module " + NAME + r'(?: with contents "(?P<text>[^"]*)")?'
 
-
-@given(parsers.re(CREATE_PING.format("has created")))
-def given_ping_module(world: World, who: str, name: str, text: str | None) -> None:
-    answer = world.must(lambda: _create(world, who, name, _ping_fields(name, text)))
-    _remember(world, who, name, answer)
-
-
-@when(parsers.re(CREATE_PING.format("creates")))
+@given_when(
+    given='{who} has created a ping module "{name}"[ with contents "{text}"]',
+    when='{who} creates a ping module "{name}"[ with contents "{text}"]',
+)
 def create_ping_module(world: World, who: str, name: str, text: str | None) -> None:
-    answer = world.attempt(lambda: _create(world, who, name, _ping_fields(name, text)))
+    """A ping module whose file says "message=" and its name, or the given contents."""
+    answer = world.request(lambda: _create(world, who, name, _ping_fields(name, text)))
     _remember(world, who, name, answer)
 
 
-@given(parsers.re(CALLER + r" has created a module " + NAME + r" with:"))
-def given_module_with(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
-    fields = _defaults(name, module_fields(vertical_pairs(world.filled_table(datatable))))
-    _remember(world, who, name, world.must(lambda: _create(world, who, name, fields)))
-
-
-@when(parsers.re(CALLER + r" creates a module " + NAME + r" with:"))
+@given_when(
+    given='{who} has created a module "{name}" with:',
+    when='{who} creates a module "{name}" with:',
+)
 def create_module_with(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
+    """A module with the options of the table (option | value); a ping module saying its name
+    unless the table says otherwise."""
     fields = _defaults(name, module_fields(vertical_pairs(world.filled_table(datatable))))
-    _remember(world, who, name, world.attempt(lambda: _create(world, who, name, fields)))
+    _remember(world, who, name, world.request(lambda: _create(world, who, name, fields)))
 
 
-@when(parsers.re(CALLER + r" creates a module with:"))
+@when("{who} creates a module with:")
 def create_module_as_given(world: World, who: str, datatable: list[list[str]]) -> None:
     """Exactly the options in the table, nothing filled in: for the required-field checks."""
     fields = module_fields(vertical_pairs(world.filled_table(datatable)))
     world.attempt(lambda: _create(world, who, None, fields))
 
 
-@given(parsers.re(CALLER + r" has created these modules:"))
+@given("{who} has created these modules:")
 def given_modules(world: World, who: str, datatable: list[list[str]]) -> None:
+    """One module per row; the heading names the options (name first)."""
     header, *rows = world.filled_table(datatable)
     for row in rows:
         options = dict(zip(header, row, strict=True))
@@ -105,39 +91,26 @@ def _update(world: World, who: str, name: str, fields: dict) -> dict:
     return answer
 
 
-@given(parsers.re(CALLER + r" has updated " + NAME + r" with:"))
-def given_updated(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
-    fields = module_fields(vertical_pairs(world.filled_table(datatable)))
-    world.must(lambda: _update(world, who, name, fields))
-
-
-@when(parsers.re(CALLER + r" updates " + NAME + r" with:"))
+@given_when(given='{who} has updated "{name}" with:', when='{who} updates "{name}" with:')
 def update_with(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
+    """A module update sending the options of the table (option | value)."""
     fields = module_fields(vertical_pairs(world.filled_table(datatable)))
-    world.attempt(lambda: _update(world, who, name, fields))
+    world.request(lambda: _update(world, who, name, fields))
 
 
-UPDATE_CONTENTS = CALLER + r" {} the contents of " + NAME + r' to "(?P<text>[^"]*)"'
-
-
-@given(parsers.re(UPDATE_CONTENTS.format("has updated")))
-def given_contents_updated(world: World, who: str, name: str, text: str) -> None:
-    world.must(lambda: _update(world, who, name, {"contents": file_bytes(text)}))
-
-
-@when(parsers.re(UPDATE_CONTENTS.format("updates")))
+@given_when(
+    given='{who} has updated the contents of "{name}" to "{text}"',
+    when='{who} updates the contents of "{name}" to "{text}"',
+)
 def update_contents(world: World, who: str, name: str, text: str) -> None:
-    world.attempt(lambda: _update(world, who, name, {"contents": file_bytes(text)}))
+    """A module update sending new contents (escapes such as \\n and \\x99 allowed)."""
+    world.request(lambda: _update(world, who, name, {"contents": file_bytes(text)}))
 
 
-@given(parsers.re(CALLER + r" has deleted the module " + NAME))
-def given_module_deleted(world: World, who: str, name: str) -> None:
-    world.must(lambda: world.target.delete_module(caller(who), world.module_id(name)))
-
-
-@when(parsers.re(CALLER + r" deletes the module " + NAME))
+@given_when(given='{who} has deleted the module "{name}"', when='{who} deletes the module "{name}"')
 def delete_module(world: World, who: str, name: str) -> None:
-    world.attempt(lambda: world.target.delete_module(caller(who), world.module_id(name)))
+    """A module delete."""
+    world.request(lambda: world.target.delete_module(caller(who), world.module_id(name)))
 
 
 OPERATIONS = {
@@ -150,37 +123,36 @@ OPERATIONS = {
 }
 
 
-@when(parsers.re(CALLER + r" tries to (?P<operation>.+) the module " + NAME))
+@when('{who} tries to {operation} the module "{name}"')
 def try_operation(world: World, who: str, operation: str, name: str) -> None:
+    """One operation on a module, for the access rules (the Then steps judge the answer)."""
     operate = OPERATIONS[operation]
     world.attempt(lambda: operate(world.target, caller(who), world.module_id(name)))
 
 
-@when(parsers.re(CALLER + r' lists the modules for datastore "(?P<datastore>[^"]+)"'))
+@when('{who} lists the modules for datastore "{datastore}"')
 def list_for_datastore(world: World, who: str, datastore: str) -> None:
+    """A module list filtered by datastore."""
     world.attempt(lambda: world.target.list_modules(caller(who), world.fill(datastore)))
 
 
 # --- reading modules -------------------------------------------------------------------------
 
 
-@then(parsers.re(NAME + r" as seen by " + CALLER + r" has these properties:"))
+@then('"{name}" as seen by {who} has these properties:')
 def module_properties(world: World, name: str, who: str, datatable: list[list[str]]) -> None:
+    """module-show's properties (property | value) as the caller sees them."""
     shown = world.must(lambda: world.target.show_module(caller(who), world.module_id(name)))
     assert_properties(world, datatable, shown)
 
 
-MODULE_LIST = (
-    r"the module list of "
-    + CALLER
-    + r'(?: for datastore "(?P<datastore>[^"]+)")? holds (?:no modules|'
-    + NAMES
-    + r")"
+@then(
+    'the module list of {who}[ for datastore "{datastore}"] holds no modules',
+    'the module list of {who}[ for datastore "{datastore}"] holds {names}',
 )
-
-
-@then(parsers.re(MODULE_LIST))
-def module_list_holds(world: World, who: str, datastore: str | None, names: str | None) -> None:
+def module_list_holds(
+    world: World, who: str, datastore: str | None, names: str | None = None
+) -> None:
     """The list, as far as this scenario's modules go, holds exactly the named ones."""
     wanted = world.fill(datastore) if datastore else None
     listed = world.must(lambda: world.target.list_modules(caller(who), wanted))
@@ -189,9 +161,10 @@ def module_list_holds(world: World, who: str, datastore: str | None, names: str 
     assert seen == sorted(name_list(names)), f"the list holds {seen}"
 
 
-@then(parsers.re(r"the module " + NAME + r" kept its id and created time and was updated later"))
+@then('the module "{name}" kept its id and created time and was updated later')
 @judges
 def kept_identity(world: World, name: str) -> None:
+    """The last update's answer keeps the module's id and created time, with a later updated."""
     first, now = world.first_answers[name], world.outcome.answer
     assert now is not None, f"the update was refused: {world.outcome.error}"
     assert (now["id"], now["created"]) == (first["id"], first["created"]), now

@@ -6,6 +6,6 @@ the features are.
 
 from pytest_bdd import scenarios
 
-from trovesim.suite import features_dir
+from trovesim.suite import feature_paths
 
-scenarios(str(features_dir()))
+scenarios(*(str(path) for path in feature_paths()))

@@ -79,12 +79,25 @@ def _render(world: World, rows: list[dict], header: list[str], columns: Mapping)
     return [[world.shown(columns[name](row)) for name in header] for row in rows]
 
 
+DIFFERS = ">"
+
+
+def _marked(rows: list[list], other: list[list]) -> list[list]:
+    """The rows with a first column that marks each one differing from the other table's row
+    at its place (or having none there)."""
+    return [
+        [DIFFERS if place >= len(other) or row != other[place] else "", *row]
+        for place, row in enumerate(rows)
+    ]
+
+
 def _mismatch(header: list[str], expected: list[list], actual: list[list]) -> AssertionError:
+    heading = ["", *header]
     return AssertionError(
-        "expected:\n"
-        + tabulate(expected, headers=header, tablefmt="psql")
+        f"expected (rows that differ are marked {DIFFERS}):\n"
+        + tabulate(_marked(expected, actual), headers=heading, tablefmt="psql")
         + "\nbut got:\n"
-        + tabulate(actual, headers=header, tablefmt="psql")
+        + tabulate(_marked(actual, expected), headers=heading, tablefmt="psql")
     )
 
 

@@ -2,7 +2,9 @@
 
 Against an endpoint, a preflight comes first (``steps.preflight``): when the target cannot be
 judged the command says why, one line per problem, and exits 2 without running a scenario or
-writing a compliance report. The suite then runs in its own pytest process (``steps/suite.py``
+writing a compliance report. ``--features`` chooses the feature files (``trovesim.suite``
+reads them from ``TROVESIM_FEATURES``); ``--dry-run`` only binds their steps
+(``steps.dry_run``). The suite then runs in its own pytest process (``steps/suite.py``
 with ``-p trovesim.steps.plugin``) and leaves in the report directory pytest-bdd's
 ``cucumber.json``, ``junit.xml`` and ``run.json`` (target, times, exit code, the chosen profile
 and capabilities, builds, time spent waiting, and what cleanup left behind); then, when the
@@ -16,10 +18,13 @@ import argparse
 import datetime as _dt
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from trovesim.suite import FEATURES_VARIABLE, feature_paths, shipped_features_dir
 
 from .options import ALL, INPROCESS, TARGET
 
@@ -37,6 +42,11 @@ login (--tenant-cloud NAME reads clouds.yaml from ., ~/.config/openstack or /etc
 --tenant-cloud env reads the OS_* variables); with logins, Trove's endpoint comes from the
 service catalogue unless --target names it. Against an endpoint the run starts with a preflight
 and exits 2, one line per problem, when the target cannot be judged.
+
+Your own scenarios: --features my-features/ runs them alone (add --with-builtin for the shipped
+suite too); a requirements.toml beside them gives verdicts per requirement. --dry-run binds
+every step without a target and suggests phrases for the undefined ones; trovesim steps lists
+the phrases.
 """
 
 
@@ -52,6 +62,24 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
             type=float if option.number else str,
             help=f"{option.help}{shown}; ${option.variable}",
         )
+    parser.add_argument(
+        "--features",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="run these feature files or folders instead of the shipped suite",
+    )
+    parser.add_argument(
+        "--with-builtin",
+        action="store_true",
+        help="with --features: run the shipped suite beside them",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="parse the features and bind every step, touching no target; list undefined "
+        "steps with the closest phrases; exit 1 when any",
+    )
     parser.add_argument(
         "--report-dir",
         type=Path,
@@ -74,6 +102,7 @@ def pytest_command(args: argparse.Namespace, report_dir: Path) -> list[str]:
     # Plain asserts: every step states its own failure message, and rewriting costs a second.
     command = [sys.executable, "-m", "pytest", str(SUITE), "-p", "trovesim.steps.plugin", "-rfEs"]
     command.append("--assert=plain")
+    command += ["-p", "trovesim.steps.failures"]
     if importlib.util.find_spec("trovesim.reports.pytest_plugin") is not None:
         command += ["-p", "trovesim.reports.pytest_plugin"]
     for plugin in UNUSED_PLUGINS:
@@ -182,7 +211,41 @@ def write_compliance_reports(report_dir: Path) -> int:
     return 0
 
 
+def feature_selection(args: argparse.Namespace) -> list[Path] | None:
+    """The feature paths ``--features`` (and ``--with-builtin``) name, or None for the suite's
+    own; ValueError, with the line to print, for a path that holds no feature."""
+    if args.features is None:
+        if args.with_builtin:
+            raise ValueError("--with-builtin goes with --features PATH")
+        return None
+    chosen = []
+    for path in args.features:
+        resolved = path.resolve()
+        if resolved.is_dir() and next(resolved.rglob("*.feature"), None) is None:
+            raise ValueError(f"--features {path}: no .feature file in that folder")
+        if not resolved.is_dir() and (not resolved.is_file() or resolved.suffix != ".feature"):
+            raise ValueError(f"--features {path}: not a .feature file or a folder")
+        chosen.append(resolved)
+    return [shipped_features_dir(), *chosen] if args.with_builtin else chosen
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        chosen = feature_selection(args)
+    except ValueError as problem:
+        print(f"trovesim verify: {problem}", file=sys.stderr)
+        return USAGE_ERROR
+    if chosen is not None:  # the suite's process and the reports read it (trovesim.suite)
+        os.environ[FEATURES_VARIABLE] = os.pathsep.join(str(path) for path in chosen)
+    try:
+        paths = list(feature_paths())
+    except FileNotFoundError as problem:  # TROVESIM_FEATURES names nothing
+        print(f"trovesim verify: {problem}", file=sys.stderr)
+        return USAGE_ERROR
+    if args.dry_run:
+        from .dry_run import run as dry_run
+
+        return dry_run(paths)
     report_dir = args.report_dir.resolve()
     if report_dir.exists() and not report_dir.is_dir():
         print(f"trovesim verify: --report-dir {args.report_dir} is a file", file=sys.stderr)

@@ -204,6 +204,11 @@ class World:
                 raise SetupRefused(f"the set-up request was refused: {refused}") from None
             raise AssertionError(f"the request was refused: {refused}") from None
 
+    def request(self, call: Callable[[], T]) -> T | None:
+        """The request of a step that is both a Given and a When (``phrases.given_when``): in a
+        Given it must succeed, in a When its answer or refusal is kept for the Then steps."""
+        return self.must(call) if self.step_type == "given" else self.attempt(call)
+
     def eventually(self, check: Callable[[], None], seconds: float | None = None) -> None:
         """Run a check; on an endpoint still working in the background, retry it for a while
         (``seconds``, by default the target's settle time)."""

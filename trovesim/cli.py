@@ -21,6 +21,10 @@ COMMANDS = {
         "run the conformance suite against a target and write its reports",
     ),
     "report": ("trovesim.reports.cli", "build compliance reports from a run's results"),
+    "steps": (
+        "trovesim.steps.list_steps",
+        "list every step a feature file may use: phrase, meaning, example, needs",
+    ),
 }
 
 

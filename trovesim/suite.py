@@ -31,23 +31,57 @@ CAPABILITY_TAGS = (
 )
 
 
-def features_dir() -> Path:
-    configured = os.environ.get("TROVESIM_FEATURES")
-    found = Path(configured) if configured else Path(features.__file__).resolve().parent
-    if not found.is_dir():
-        raise FileNotFoundError(f"no feature files at {found} (TROVESIM_FEATURES)")
+FEATURES_VARIABLE = "TROVESIM_FEATURES"
+CATALOGUE_NAME = "requirements.toml"
+
+
+def shipped_features_dir() -> Path:
+    return Path(features.__file__).resolve().parent
+
+
+def feature_paths() -> tuple[Path, ...]:
+    """The feature files and folders the suite runs: ``TROVESIM_FEATURES`` (several joined by
+    ``os.pathsep``, as ``trovesim verify --features`` passes them), else the shipped suite."""
+    configured = os.environ.get(FEATURES_VARIABLE)
+    if not configured:
+        return (shipped_features_dir(),)
+    found = tuple(Path(part).resolve() for part in configured.split(os.pathsep) if part)
+    missing = [str(path) for path in found if not path.exists()]
+    if missing or not found:
+        raise FileNotFoundError(f"no feature files at {', '.join(missing)} ({FEATURES_VARIABLE})")
     return found
 
 
+def features_dir() -> Path:
+    """The folder of the first feature path (the shipped suite's, unless configured)."""
+    first = feature_paths()[0]
+    return first if first.is_dir() else first.parent
+
+
 def catalogue_path() -> Path:
-    return features_dir() / "requirements.toml"
+    return features_dir() / CATALOGUE_NAME
+
+
+def catalogue_paths() -> tuple[Path, ...]:
+    """The requirements catalogues beside the features being run, each once. A user's features
+    may come without one: their scenarios are then judged one by one."""
+    folders = dict.fromkeys(path if path.is_dir() else path.parent for path in feature_paths())
+    found = (folder / CATALOGUE_NAME for folder in folders)
+    return tuple(path for path in found if path.is_file())
+
+
+def requirement_ids() -> tuple[str, ...]:
+    """The requirement ids of the catalogues, in catalogue order (they are scenario tags)."""
+    return _requirement_ids(catalogue_paths())
 
 
 @cache
-def requirement_ids() -> tuple[str, ...]:
-    """The requirement ids of the catalogue, in catalogue order (they are scenario tags)."""
-    data = tomllib.loads(catalogue_path().read_text(encoding="utf-8"))
-    return tuple(entry["id"] for entry in data["requirement"])
+def _requirement_ids(paths: tuple[Path, ...]) -> tuple[str, ...]:
+    ids: dict[str, None] = {}
+    for path in paths:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        ids.update(dict.fromkeys(entry["id"] for entry in data.get("requirement", [])))
+    return tuple(ids)
 
 
 # How the runner tells the reports why a scenario judged nothing. A scenario skipped with a reason
