@@ -22,8 +22,13 @@ Feature: Ordering, as I wrote it
 
 @pytest.fixture(autouse=True)
 def _features_restored(monkeypatch: pytest.MonkeyPatch) -> None:
-    """verify --features sets TROVESIM_FEATURES for the run; undo it after each test."""
-    monkeypatch.delenv(FEATURES_VARIABLE, raising=False)
+    """verify --features sets TROVESIM_FEATURES for the run; undo it after each test.
+
+    setenv records the variable's state before the test (delenv alone records nothing when the
+    variable is unset), so the teardown removes what verify set and later tests' subprocesses
+    run the shipped suite."""
+    monkeypatch.setenv(FEATURES_VARIABLE, "")
+    monkeypatch.delenv(FEATURES_VARIABLE)
 
 
 def _shipped_files() -> int:
