@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from .options import ALL, INPROCESS, TARGET
+from .targets.base import TargetSpec
 
 SUITE = Path(__file__).resolve().parent / "suite.py"
 # Plugins the suite does not use; loading them costs seconds at every start (and the cache
@@ -41,6 +42,17 @@ and exits 2, one line per problem, when the target cannot be judged.
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
+    add_target_options(parser)
+    parser.add_argument(
+        "--report-dir",
+        type=Path,
+        default=Path("report"),
+        help="where the run's results and the compliance reports go (default: ./report)",
+    )
+
+
+def add_target_options(parser: argparse.ArgumentParser) -> None:
+    """The target, credential, wait and profile options (``trovesim explore`` takes them too)."""
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
     for option in ALL:
@@ -52,12 +64,6 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
             type=float if option.number else str,
             help=f"{option.help}{shown}; ${option.variable}",
         )
-    parser.add_argument(
-        "--report-dir",
-        type=Path,
-        default=Path("report"),
-        help="where the run's results and the compliance reports go (default: ./report)",
-    )
 
 
 def _given(args: argparse.Namespace) -> list[str]:
@@ -98,9 +104,15 @@ def _write_run(report_dir: Path, info: dict) -> None:
 def preflight(args: argparse.Namespace) -> list[str]:
     """The problems that make the target unfit to be judged."""
     from .preflight import problems
+
+    return problems(target_spec(args))
+
+
+def target_spec(args: argparse.Namespace) -> TargetSpec:
+    """The target, credentials and role choices the command's arguments give."""
     from .spec import spec_from_config
 
-    return problems(spec_from_config(_ArgsConfig(args)))
+    return spec_from_config(_ArgsConfig(args))
 
 
 class _ArgsConfig:

@@ -1,0 +1,218 @@
+"""The Hypothesis state machine: random operations by the admin and two tenants, applied to
+both sides and compared after each one.
+
+Names are handed out in order ("m1", "m2", ... and "i1", ...), so a shrunk sequence reads
+naturally; operations may name a module or instance that a refused create never made, which
+both sides must refuse alike. The first disagreement raises ``Divergence``; Hypothesis then
+shrinks the sequence, and the last ``Divergence`` raised is the minimal one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
+from trovesim.steps.targets.base import Caller
+
+from .operations import Operation
+from .sides import Answer, Side
+
+MODULES = 4
+INSTANCES = 3
+CALLERS = st.sampled_from(tuple(Caller))
+FLAG = st.sampled_from(("yes", "no"))
+CREATE_OPTIONS = {
+    "hidden": FLAG,
+    "auto apply": FLAG,
+    "all tenants": FLAG,
+    "live update": FLAG,
+    "priority apply": FLAG,
+    "full access": FLAG,
+    "apply order": st.sampled_from(("0", "3", "5", "9")),
+    "datastore": st.just("{datastore}"),
+}
+UPDATE_OPTIONS = {
+    **{k: v for k, v in CREATE_OPTIONS.items() if k != "datastore"},
+    "description": st.sampled_from(("first", "second")),
+    "contents": st.sampled_from(("message=one\\n", "message=two\\n")),
+}
+# Differences from upstream Trove that docs/differences.md records, by the operation whose
+# answer they change (the row numbers there). Under --expect upstream a disagreement on such an
+# operation is a known difference, not a divergence.
+UPSTREAM_DIFFERS: dict[str, tuple[int, ...]] = {
+    "list_modules": (1,),
+    "show_module": (2,),
+    "update_module": (4, 5, 11),
+    "delete_module": (7,),
+    "apply": (14, 15),
+    "create_instance": (14, 15),
+    "module_instances": (20,),
+    "count": (21,),
+    "delete_instance": (22, 25),
+    "reapply": (23, 24, 32),
+    "remove": (26,),
+}
+
+
+def _options(choices: dict) -> st.SearchStrategy[tuple[tuple[str, str], ...]]:
+    keys = st.lists(st.sampled_from(sorted(choices)), unique=True, max_size=3)
+    return keys.flatmap(
+        lambda names: st.tuples(*(st.tuples(st.just(n), choices[n]) for n in names))
+    )
+
+
+@dataclass
+class Divergence(Exception):
+    """The sides answered one operation differently; ``done`` is what came before, with the
+    simulator's answer to each."""
+
+    done: list[tuple[Operation, Answer]]
+    operation: Operation
+    simulator: Answer
+    target: Answer
+
+    def __str__(self) -> str:
+        return (
+            f"{self.operation}: the simulator {self.simulator.describe()}, "
+            f"the target {self.target.describe()}"
+        )
+
+
+@dataclass
+class Tally:
+    """What a run did, across every example Hypothesis tried (shrinking included)."""
+
+    sequences: int = 0
+    operations: int = 0
+    known_differences: list[dict] = field(default_factory=list)
+    last_divergence: Divergence | None = None
+
+
+@dataclass(frozen=True)
+class Setup:
+    """How each example gets its two sides, and the run's rules."""
+
+    open_target: Callable[[int], Side]
+    open_simulator: Callable[[], Side]
+    close_target: Callable[[Side], None]
+    max_builds: int | None
+    expect_upstream: bool
+    tally: Tally
+
+
+def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
+    """A state machine class bound to this run's sides."""
+
+    class Explorer(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            setup.tally.sequences += 1
+            self.simulator = setup.open_simulator()
+            self.target = setup.open_target(setup.tally.sequences)
+            self.done: list[tuple[Operation, Answer]] = []
+            self.modules: list[str] = []
+            self.instances: list[str] = []
+
+        def teardown(self) -> None:
+            setup.close_target(self.target)
+
+        def issue(self, op: Operation) -> None:
+            setup.tally.operations += 1
+            on_simulator, on_target = self.simulator.run(op), self.target.run(op)
+            if on_simulator != on_target:
+                rows = UPSTREAM_DIFFERS.get(op.kind)
+                if setup.expect_upstream and rows:
+                    setup.tally.known_differences.append(
+                        {"operation": str(op), "differences_md_rows": list(rows)}
+                    )
+                    self.done.append((op, on_simulator))
+                    return
+                found = Divergence(list(self.done), op, on_simulator, on_target)
+                setup.tally.last_divergence = found
+                raise found
+            self.done.append((op, on_simulator))
+
+        def module(self, data: st.DataObject) -> str:
+            return data.draw(st.sampled_from(self.modules))
+
+        def instance(self, data: st.DataObject) -> str:
+            return data.draw(st.sampled_from(self.instances))
+
+        # --- modules -----------------------------------------------------------------------
+
+        @precondition(lambda self: len(self.modules) < MODULES)
+        @rule(who=CALLERS, options=_options(CREATE_OPTIONS))
+        def create_module(self, who: Caller, options: tuple) -> None:
+            name = f"m{len(self.modules) + 1}"
+            self.modules.append(name)
+            self.issue(Operation("create_module", who, module=name, options=options))
+
+        @precondition(lambda self: self.modules)
+        @rule(who=CALLERS, data=st.data(), options=_options(UPDATE_OPTIONS).filter(bool))
+        def update_module(self, who: Caller, data: st.DataObject, options: tuple) -> None:
+            op = Operation("update_module", who, module=self.module(data), options=options)
+            self.issue(op)
+
+        @precondition(lambda self: self.modules)
+        @rule(
+            who=CALLERS,
+            data=st.data(),
+            kind=st.sampled_from(("delete_module", "show_module", "reapply")),
+        )
+        def on_module(self, who: Caller, data: st.DataObject, kind: str) -> None:
+            self.issue(Operation(kind, who, module=self.module(data)))
+
+        @rule(who=CALLERS)
+        def list_modules(self, who: Caller) -> None:
+            self.issue(Operation("list_modules", who))
+
+        @precondition(lambda self: self.modules)
+        @rule(
+            who=CALLERS,
+            data=st.data(),
+            kind=st.sampled_from(("count", "module_instances")),
+            clustered=st.booleans(),
+        )
+        def who_has(self, who: Caller, data: st.DataObject, kind: str, clustered: bool) -> None:
+            self.issue(Operation(kind, who, module=self.module(data), clustered=clustered))
+
+        # --- instances ---------------------------------------------------------------------
+
+        @precondition(
+            lambda self: (
+                len(self.instances) < INSTANCES
+                and (setup.max_builds is None or self.target.ledger.instances < setup.max_builds)
+            )
+        )
+        @rule(who=CALLERS, data=st.data())
+        def create_instance(self, who: Caller, data: st.DataObject) -> None:
+            name = f"i{len(self.instances) + 1}"
+            self.instances.append(name)
+            chosen = []
+            if self.modules:
+                chosen = data.draw(st.lists(st.sampled_from(self.modules), unique=True, max_size=2))
+            self.issue(Operation("create_instance", who, instance=name, modules=tuple(chosen)))
+
+        @precondition(lambda self: self.instances)
+        @rule(who=CALLERS, data=st.data(), kind=st.sampled_from(("delete_instance", "query")))
+        def on_instance(self, who: Caller, data: st.DataObject, kind: str) -> None:
+            self.issue(Operation(kind, who, instance=self.instance(data)))
+
+        @precondition(lambda self: self.instances and self.modules)
+        @rule(who=CALLERS, data=st.data())
+        def apply(self, who: Caller, data: st.DataObject) -> None:
+            chosen = data.draw(
+                st.lists(st.sampled_from(self.modules), unique=True, min_size=1, max_size=3)
+            )
+            op = Operation("apply", who, instance=self.instance(data), modules=tuple(chosen))
+            self.issue(op)
+
+        @precondition(lambda self: self.instances and self.modules)
+        @rule(who=CALLERS, data=st.data())
+        def remove(self, who: Caller, data: st.DataObject) -> None:
+            op = Operation("remove", who, module=self.module(data), instance=self.instance(data))
+            self.issue(op)
+
+    return Explorer
