@@ -114,6 +114,7 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
             self.done: list[tuple[Operation, Answer]] = []
             self.modules: list[str] = []
             self.instances: list[str] = []
+            self.owners: dict[str, Caller] = {}
 
         def teardown(self) -> None:
             setup.close_target(self.target)
@@ -137,8 +138,10 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
         def module(self, data: st.DataObject) -> str:
             return data.draw(st.sampled_from(self.modules))
 
-        def instance(self, data: st.DataObject) -> str:
-            return data.draw(st.sampled_from(self.instances))
+        def instance(self, data: st.DataObject) -> tuple[str, Caller]:
+            """An instance, and who acts on it: mostly its owner, so that requests get far."""
+            name = data.draw(st.sampled_from(self.instances))
+            return name, data.draw(st.one_of(st.just(self.owners[name]), CALLERS))
 
         # --- modules -----------------------------------------------------------------------
 
@@ -190,29 +193,33 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
         def create_instance(self, who: Caller, data: st.DataObject) -> None:
             name = f"i{len(self.instances) + 1}"
             self.instances.append(name)
+            self.owners[name] = who
             chosen = []
             if self.modules:
                 chosen = data.draw(st.lists(st.sampled_from(self.modules), unique=True, max_size=2))
             self.issue(Operation("create_instance", who, instance=name, modules=tuple(chosen)))
 
         @precondition(lambda self: self.instances)
-        @rule(who=CALLERS, data=st.data(), kind=st.sampled_from(("delete_instance", "query")))
-        def on_instance(self, who: Caller, data: st.DataObject, kind: str) -> None:
-            self.issue(Operation(kind, who, instance=self.instance(data)))
+        @rule(data=st.data(), kind=st.sampled_from(("query", "delete_instance")))
+        def on_instance(self, data: st.DataObject, kind: str) -> None:
+            instance, who = self.instance(data)
+            self.issue(Operation(kind, who, instance=instance))
 
         @precondition(lambda self: self.instances and self.modules)
-        @rule(who=CALLERS, data=st.data())
-        def apply(self, who: Caller, data: st.DataObject) -> None:
+        @rule(data=st.data())
+        def apply(self, data: st.DataObject) -> None:
+            instance, who = self.instance(data)
             chosen = data.draw(
                 st.lists(st.sampled_from(self.modules), unique=True, min_size=1, max_size=3)
             )
-            op = Operation("apply", who, instance=self.instance(data), modules=tuple(chosen))
+            op = Operation("apply", who, instance=instance, modules=tuple(chosen))
             self.issue(op)
 
         @precondition(lambda self: self.instances and self.modules)
-        @rule(who=CALLERS, data=st.data())
-        def remove(self, who: Caller, data: st.DataObject) -> None:
-            op = Operation("remove", who, module=self.module(data), instance=self.instance(data))
+        @rule(data=st.data())
+        def remove(self, data: st.DataObject) -> None:
+            instance, who = self.instance(data)
+            op = Operation("remove", who, module=self.module(data), instance=instance)
             self.issue(op)
 
     return Explorer
