@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, Verbosity, settings
+from hypothesis.internal.conjecture import engine
 from hypothesis.stateful import run_state_machine_as_test
 from trovesim.steps.ledger import Ledger
 from trovesim.steps.plugin import _suffix, open_targets
@@ -46,6 +47,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="Hypothesis's seed (default: 0)")
     parser.add_argument(
         "--out", type=Path, default=Path("explore"), help="where explore.json and features go"
+    )
+    parser.add_argument(
+        "--shrink-seconds",
+        type=_positive,
+        default=60,
+        help="at most this long shrinking a divergence (each try replays on the target)",
     )
     parser.add_argument(
         "--max-builds", type=_positive, help="at most this many instance builds on the target"
@@ -105,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
     started, clock = _dt.datetime.now(_dt.UTC), time.monotonic()
     machine = machine_for(setup)
     machine._hypothesis_internal_use_seed = args.seed  # what hypothesis.seed() sets
+    # Hypothesis shrinks for up to 5 minutes; each try replays a sequence on the target.
+    shrink_limit, engine.MAX_SHRINKING_SECONDS = engine.MAX_SHRINKING_SECONDS, args.shrink_seconds
     try:
         run_state_machine_as_test(machine, settings=_settings(args))
     except Divergence:
@@ -112,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
     except CouldNotJudge as problem:
         return _usage(f"the target could not be asked: {problem}")
     finally:
+        engine.MAX_SHRINKING_SECONDS = shrink_limit
         _sweep(targets, ledger)
     seconds = time.monotonic() - clock
     return _report(args, out, targets.label, tally, ledger, started, seconds)

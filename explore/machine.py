@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 from trovesim.steps.targets.base import Caller
 
 from .operations import Operation
@@ -33,6 +33,8 @@ CREATE_OPTIONS = {
     "apply order": st.sampled_from(("0", "3", "5", "9")),
     "datastore": st.just("{datastore}"),
 }
+# What a tenant may set (the rest is the admin's).
+TENANT_OPTIONS = {k: CREATE_OPTIONS[k] for k in ("live update", "apply order", "datastore")}
 UPDATE_OPTIONS = {
     **{k: v for k, v in CREATE_OPTIONS.items() if k != "datastore"},
     "description": st.sampled_from(("first", "second")),
@@ -61,6 +63,9 @@ def _options(choices: dict) -> st.SearchStrategy[tuple[tuple[str, str], ...]]:
     return keys.flatmap(
         lambda names: st.tuples(*(st.tuples(st.just(n), choices[n]) for n in names))
     )
+
+
+MODULE_OPTIONS = st.one_of(_options(TENANT_OPTIONS), _options(CREATE_OPTIONS))
 
 
 @dataclass
@@ -135,37 +140,72 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
                 raise found
             self.done.append((op, on_simulator))
 
-        def module(self, data: st.DataObject) -> str:
-            return data.draw(st.sampled_from(self.modules))
+        def module(self, data: st.DataObject) -> tuple[str, Caller]:
+            """A module, and who acts on it: its creator or anyone."""
+            name = data.draw(st.sampled_from(self.modules))
+            return name, data.draw(st.one_of(st.just(self.owners[name]), CALLERS))
 
         def instance(self, data: st.DataObject) -> tuple[str, Caller]:
-            """An instance, and who acts on it: mostly its owner, so that requests get far."""
+            """An instance, and who acts on it: its owner or anyone."""
             name = data.draw(st.sampled_from(self.instances))
             return name, data.draw(st.one_of(st.just(self.owners[name]), CALLERS))
+
+        def usable(self, data: st.DataObject, who: Caller, most: int) -> tuple[str, ...]:
+            """Modules to apply: mostly ones the caller may use (its own, or for all tenants)."""
+            offered = [
+                m
+                for m in self.modules
+                if who is Caller.ADMIN or self.owners[m] in (who, Caller.ADMIN)
+            ]
+            pool = st.sampled_from(offered or self.modules)
+            chosen = st.lists(pool, unique=True, min_size=min(2, len(offered)), max_size=most)
+            anything = st.lists(st.sampled_from(self.modules), unique=True, max_size=most)
+            return tuple(data.draw(st.one_of(chosen, anything)))
 
         # --- modules -----------------------------------------------------------------------
 
         @precondition(lambda self: len(self.modules) < MODULES)
-        @rule(who=CALLERS, options=_options(CREATE_OPTIONS))
+        @rule(who=CALLERS, options=MODULE_OPTIONS)
         def create_module(self, who: Caller, options: tuple) -> None:
             name = f"m{len(self.modules) + 1}"
             self.modules.append(name)
+            self.owners[name] = who
             self.issue(Operation("create_module", who, module=name, options=options))
 
-        @precondition(lambda self: self.modules)
-        @rule(who=CALLERS, data=st.data(), options=_options(UPDATE_OPTIONS).filter(bool))
-        def update_module(self, who: Caller, data: st.DataObject, options: tuple) -> None:
-            op = Operation("update_module", who, module=self.module(data), options=options)
-            self.issue(op)
+        @initialize(
+            first=CALLERS,
+            first_options=MODULE_OPTIONS,
+            second=CALLERS,
+            second_options=MODULE_OPTIONS,
+            owner=CALLERS,
+            data=st.data(),
+        )
+        def start(
+            self,
+            first: Caller,
+            first_options: tuple,
+            second: Caller,
+            second_options: tuple,
+            owner: Caller,
+            data: st.DataObject,
+        ) -> None:
+            """Every sequence starts with two modules and an instance: short sequences then
+            reach applies, counts and locks instead of spending their steps on set-up."""
+            self.create_module(first, first_options)
+            self.create_module(second, second_options)
+            self.create_instance(owner, data)
 
         @precondition(lambda self: self.modules)
-        @rule(
-            who=CALLERS,
-            data=st.data(),
-            kind=st.sampled_from(("delete_module", "show_module", "reapply")),
-        )
-        def on_module(self, who: Caller, data: st.DataObject, kind: str) -> None:
-            self.issue(Operation(kind, who, module=self.module(data)))
+        @rule(data=st.data(), options=_options(UPDATE_OPTIONS).filter(bool))
+        def update_module(self, data: st.DataObject, options: tuple) -> None:
+            module, who = self.module(data)
+            self.issue(Operation("update_module", who, module=module, options=options))
+
+        @precondition(lambda self: self.modules)
+        @rule(data=st.data(), kind=st.sampled_from(("show_module", "delete_module", "reapply")))
+        def on_module(self, data: st.DataObject, kind: str) -> None:
+            module, who = self.module(data)
+            self.issue(Operation(kind, who, module=module))
 
         @rule(who=CALLERS)
         def list_modules(self, who: Caller) -> None:
@@ -173,13 +213,13 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
 
         @precondition(lambda self: self.modules)
         @rule(
-            who=CALLERS,
             data=st.data(),
             kind=st.sampled_from(("count", "module_instances")),
             clustered=st.booleans(),
         )
-        def who_has(self, who: Caller, data: st.DataObject, kind: str, clustered: bool) -> None:
-            self.issue(Operation(kind, who, module=self.module(data), clustered=clustered))
+        def who_has(self, data: st.DataObject, kind: str, clustered: bool) -> None:
+            module, who = self.module(data)
+            self.issue(Operation(kind, who, module=module, clustered=clustered))
 
         # --- instances ---------------------------------------------------------------------
 
@@ -194,10 +234,8 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
             name = f"i{len(self.instances) + 1}"
             self.instances.append(name)
             self.owners[name] = who
-            chosen = []
-            if self.modules:
-                chosen = data.draw(st.lists(st.sampled_from(self.modules), unique=True, max_size=2))
-            self.issue(Operation("create_instance", who, instance=name, modules=tuple(chosen)))
+            chosen = self.usable(data, who, 2) if self.modules else ()
+            self.issue(Operation("create_instance", who, instance=name, modules=chosen))
 
         @precondition(lambda self: self.instances)
         @rule(data=st.data(), kind=st.sampled_from(("query", "delete_instance")))
@@ -209,17 +247,14 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
         @rule(data=st.data())
         def apply(self, data: st.DataObject) -> None:
             instance, who = self.instance(data)
-            chosen = data.draw(
-                st.lists(st.sampled_from(self.modules), unique=True, min_size=1, max_size=3)
-            )
-            op = Operation("apply", who, instance=instance, modules=tuple(chosen))
-            self.issue(op)
+            chosen = self.usable(data, who, 3) or (self.modules[0],)
+            self.issue(Operation("apply", who, instance=instance, modules=chosen))
 
         @precondition(lambda self: self.instances and self.modules)
         @rule(data=st.data())
         def remove(self, data: st.DataObject) -> None:
             instance, who = self.instance(data)
-            op = Operation("remove", who, module=self.module(data), instance=instance)
-            self.issue(op)
+            module = data.draw(st.sampled_from(self.modules))
+            self.issue(Operation("remove", who, module=module, instance=instance))
 
     return Explorer

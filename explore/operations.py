@@ -57,19 +57,18 @@ class Operation:
         return fields
 
     def __str__(self) -> str:
-        return " ".join(self.phrase("When"))
+        return " ".join(self.phrase(given=False))
 
-    def phrase(self, keyword: str) -> list[str]:
-        """The step, as a Given ("has created") or a When ("creates"), with its table."""
-        given = keyword == "Given"
+    def phrase(self, given: bool) -> list[str]:
+        """The step, as a Given ("has created") or a When ("creates"), with its table rows."""
         who = self.who.value
         module, instance = f'"{self.module}"', f'"{self.instance}"'
         names = quoted(self.modules)
         with_modules = f" with the modules {names}" if self.modules else ""
         clustered = " with cluster members" if self.clustered else ""
         lines = {
-            "create_module": f"{who} {'has created' if given else 'creates'} a module {module}"
-            " with:",
+            "create_module": f"{who} {'has created' if given else 'creates'} a "
+            + (f"module {module} with:" if self.options else f"ping module {module}"),
             "update_module": f"{who} {'has updated' if given else 'updates'} {module} with:",
             "delete_module": f"{who} {'has deleted' if given else 'deletes'} the module {module}",
             "create_instance": f"{who} {'has created' if given else 'creates'} an instance "

@@ -24,7 +24,7 @@ def _cell(text: str) -> str:
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
-    return [INDENT + "  | " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return ["  | " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
 
 
 def then_steps(op: Operation, answer: Answer) -> list[str]:
@@ -33,9 +33,9 @@ def then_steps(op: Operation, answer: Answer) -> list[str]:
         if '"' in answer.message:
             return [
                 f"Then the request is refused with {answer.status}:",
-                INDENT + '  """',
-                INDENT + "  " + answer.message,
-                INDENT + '  """',
+                '  """',
+                "  " + answer.message,
+                '  """',
             ]
         return [f'Then the request is refused with {answer.status} "{answer.message}"']
     steps = ["Then the request succeeds"]
@@ -72,21 +72,22 @@ def then_steps(op: Operation, answer: Answer) -> list[str]:
     return [*steps, some, *_table([answer.header, *rows])]
 
 
-def _step(keyword: str, op: Operation) -> list[str]:
-    first, *table = op.phrase(keyword)
-    return [f"{keyword} {first}", *(INDENT + "  " + row for row in table)]
+def _step(keyword: str, op: Operation, given: bool) -> list[str]:
+    first, *table = op.phrase(given)
+    return [f"{keyword} {first}", *("  " + row for row in table)]
 
 
 def feature_text(found: Divergence, title: str, about: list[str]) -> str:
     """The feature file: ``about`` lines describe the run; the scenario is the divergence."""
-    lines = [f"Feature: {title}", *("  " + line for line in about), ""]
-    lines.append(f"  Scenario: {found.operation} answers as the simulator does")
+    steps: list[str] = []
     keyword = "Given"
     for op, answer in found.done:
         if op.changes_world and not answer.refused:
-            lines += [INDENT + line for line in _step(keyword, op)]
+            steps += _step(keyword, op, given=True)
             keyword = "And"
-    lines += [INDENT + line for line in _step("When", found.operation)]
-    first, *rest = then_steps(found.operation, found.simulator)
-    lines += [INDENT + first, *(INDENT + line for line in rest)]
+    steps += _step("When", found.operation, given=False)
+    steps += then_steps(found.operation, found.simulator)
+    lines = [f"Feature: {title}", *("  " + line for line in about), ""]
+    lines.append(f"  Scenario: {found.operation} answers as the simulator does")
+    lines += [INDENT + line for line in steps]
     return "\n".join(lines) + "\n"
