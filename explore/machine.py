@@ -65,7 +65,19 @@ def _options(choices: dict) -> st.SearchStrategy[tuple[tuple[str, str], ...]]:
     )
 
 
-MODULE_OPTIONS = st.one_of(_options(TENANT_OPTIONS), _options(CREATE_OPTIONS))
+# What a tenant may change, or anything.
+UPDATES = st.one_of(
+    _options({k: UPDATE_OPTIONS[k] for k in ("description", "live update", "apply order")}),
+    _options(UPDATE_OPTIONS),
+).filter(bool)
+SHARED = ("all tenants", "yes")
+# A tenant's options, any options, or a module for all tenants (which tenants then see, apply,
+# and may try to change).
+MODULE_OPTIONS = st.one_of(
+    _options(TENANT_OPTIONS),
+    _options(CREATE_OPTIONS),
+    _options(CREATE_OPTIONS).map(lambda o: (SHARED, *(p for p in o if p[0] != SHARED[0]))),
+)
 
 
 @dataclass
@@ -120,6 +132,8 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
             self.modules: list[str] = []
             self.instances: list[str] = []
             self.owners: dict[str, Caller] = {}
+            self.shared: set[str] = set()
+            self.made: set[str] = set()  # what the simulator did create
 
         def teardown(self) -> None:
             setup.close_target(self.target)
@@ -140,14 +154,20 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
                 raise found
             self.done.append((op, on_simulator))
 
+        def note_made(self, name: str) -> None:
+            if not self.done[-1][1].refused:
+                self.made.add(name)
+
         def module(self, data: st.DataObject) -> tuple[str, Caller]:
-            """A module, and who acts on it: its creator or anyone."""
-            name = data.draw(st.sampled_from(self.modules))
+            """A module (mostly one that exists), and who acts on it: its creator or anyone."""
+            made = [m for m in self.modules if m in self.made]
+            name = data.draw(st.sampled_from(made or self.modules))
             return name, data.draw(st.one_of(st.just(self.owners[name]), CALLERS))
 
         def instance(self, data: st.DataObject) -> tuple[str, Caller]:
-            """An instance, and who acts on it: its owner or anyone."""
-            name = data.draw(st.sampled_from(self.instances))
+            """An instance (mostly one that exists), and who acts on it: its owner or anyone."""
+            made = [i for i in self.instances if i in self.made]
+            name = data.draw(st.sampled_from(made or self.instances))
             return name, data.draw(st.one_of(st.just(self.owners[name]), CALLERS))
 
         def usable(self, data: st.DataObject, who: Caller, most: int) -> tuple[str, ...]:
@@ -155,7 +175,8 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
             offered = [
                 m
                 for m in self.modules
-                if who is Caller.ADMIN or self.owners[m] in (who, Caller.ADMIN)
+                if m in self.made
+                and (who is Caller.ADMIN or self.owners[m] is who or m in self.shared)
             ]
             pool = st.sampled_from(offered or self.modules)
             chosen = st.lists(pool, unique=True, min_size=min(2, len(offered)), max_size=most)
@@ -170,7 +191,10 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
             name = f"m{len(self.modules) + 1}"
             self.modules.append(name)
             self.owners[name] = who
+            if SHARED in options:
+                self.shared.add(name)
             self.issue(Operation("create_module", who, module=name, options=options))
+            self.note_made(name)
 
         @initialize(
             first=CALLERS,
@@ -196,7 +220,7 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
             self.create_instance(owner, data)
 
         @precondition(lambda self: self.modules)
-        @rule(data=st.data(), options=_options(UPDATE_OPTIONS).filter(bool))
+        @rule(data=st.data(), options=UPDATES)
         def update_module(self, data: st.DataObject, options: tuple) -> None:
             module, who = self.module(data)
             self.issue(Operation("update_module", who, module=module, options=options))
@@ -234,8 +258,10 @@ def machine_for(setup: Setup) -> type[RuleBasedStateMachine]:
             name = f"i{len(self.instances) + 1}"
             self.instances.append(name)
             self.owners[name] = who
-            chosen = self.usable(data, who, 2) if self.modules else ()
+            with_modules = self.modules and data.draw(st.booleans())
+            chosen = self.usable(data, who, 2) if with_modules else ()
             self.issue(Operation("create_instance", who, instance=name, modules=chosen))
+            self.note_made(name)
 
         @precondition(lambda self: self.instances)
         @rule(data=st.data(), kind=st.sampled_from(("query", "delete_instance")))
