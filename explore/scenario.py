@@ -88,6 +88,7 @@ def feature_text(found: Divergence, title: str, about: list[str]) -> str:
     steps += _step("When", found.operation, given=False)
     steps += then_steps(found.operation, found.simulator)
     lines = [f"Feature: {title}", *("  " + line for line in about), ""]
-    lines.append(f"  Scenario: {found.operation} answers as the simulator does")
+    when = found.operation.phrase(given=False)[0].rstrip(":")
+    lines.append(f"  Scenario: {when} answers as the simulator does")
     lines += [INDENT + line for line in steps]
     return "\n".join(lines) + "\n"

@@ -30,7 +30,6 @@ MODULE_PROPERTIES = (
     "type",
     "visible",
     "auto_apply",
-    "all_tenants",
     "live_update",
     "priority_apply",
     "apply_order",

@@ -24,6 +24,8 @@ def hidden_modules_shown() -> None:
     """A tenant sees hidden modules of its own and of all tenants."""
 
     def can_see(ctx, module) -> bool:
+        if module.deleted:
+            return False
         return ctx.is_admin or access.offered_to(module, ctx.project_id)
 
     ops_modules.can_see = can_see
