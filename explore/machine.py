@@ -71,13 +71,20 @@ UPDATES = st.one_of(
     _options(UPDATE_OPTIONS),
 ).filter(bool)
 SHARED = ("all tenants", "yes")
-# A tenant's options, any options, or a module for all tenants (which tenants then see, apply,
-# and may try to change).
+HIDDEN = ("hidden", "yes")
+# A tenant's options, any options, a module for all tenants (which tenants then see, apply, and
+# may try to change), or a hidden one for all tenants (as operators ship hidden auto-apply ones).
 MODULE_OPTIONS = st.one_of(
     _options(TENANT_OPTIONS),
     _options(CREATE_OPTIONS),
-    _options(CREATE_OPTIONS).map(lambda o: (SHARED, *(p for p in o if p[0] != SHARED[0]))),
+    _options(CREATE_OPTIONS).map(lambda o: _with(o, SHARED)),
+    _options(CREATE_OPTIONS).map(lambda o: _with(o, SHARED, HIDDEN)),
 )
+
+
+def _with(options: tuple, *forced: tuple[str, str]) -> tuple:
+    names = {option for option, _ in forced}
+    return (*forced, *(pair for pair in options if pair[0] not in names))
 
 
 @dataclass
