@@ -27,6 +27,7 @@ from pathlib import Path
 from trovesim.suite import FEATURES_VARIABLE, feature_paths, shipped_features_dir
 
 from .options import ALL, INPROCESS, TARGET
+from .targets.base import TargetSpec
 
 SUITE = Path(__file__).resolve().parent / "suite.py"
 # Plugins the suite does not use; loading them costs seconds at every start (and the cache
@@ -51,17 +52,7 @@ the phrases.
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.epilog = EPILOG
-    for option in ALL:
-        default = INPROCESS if option is TARGET else option.default
-        shown = f" (default: {default})" if default is not None else ""
-        parser.add_argument(
-            option.flag,
-            default=default if option is TARGET else None,
-            type=float if option.number else str,
-            help=f"{option.help}{shown}; ${option.variable}",
-        )
+    add_target_options(parser)
     parser.add_argument(
         "--features",
         nargs="+",
@@ -86,6 +77,21 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         default=Path("report"),
         help="where the run's results and the compliance reports go (default: ./report)",
     )
+
+
+def add_target_options(parser: argparse.ArgumentParser) -> None:
+    """The target, credential, wait and profile options (``trovesim explore`` takes them too)."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    for option in ALL:
+        default = INPROCESS if option is TARGET else option.default
+        shown = f" (default: {default})" if default is not None else ""
+        parser.add_argument(
+            option.flag,
+            default=default if option is TARGET else None,
+            type=float if option.number else str,
+            help=f"{option.help}{shown}; ${option.variable}",
+        )
 
 
 def _given(args: argparse.Namespace) -> list[str]:
@@ -127,9 +133,15 @@ def _write_run(report_dir: Path, info: dict) -> None:
 def preflight(args: argparse.Namespace) -> list[str]:
     """The problems that make the target unfit to be judged."""
     from .preflight import problems
+
+    return problems(target_spec(args))
+
+
+def target_spec(args: argparse.Namespace) -> TargetSpec:
+    """The target, credentials and role choices the command's arguments give."""
     from .spec import spec_from_config
 
-    return problems(spec_from_config(_ArgsConfig(args)))
+    return spec_from_config(_ArgsConfig(args))
 
 
 class _ArgsConfig:

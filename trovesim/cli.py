@@ -20,6 +20,10 @@ COMMANDS = {
         "trovesim.steps.verify",
         "run the conformance suite against a target and write its reports",
     ),
+    "explore": (
+        "trovesim.explore.command",
+        "drive a target and the simulator with random operations; write divergences as features",
+    ),
     "report": ("trovesim.reports.cli", "build compliance reports from a run's results"),
     "steps": (
         "trovesim.steps.list_steps",

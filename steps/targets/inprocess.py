@@ -114,6 +114,7 @@ class InProcessTarget:
 
     def delete_module(self, caller: Caller, module_id: str) -> None:
         _answer(lambda: self.sim.delete_module(CONTEXTS[caller], module_id))
+        self._reapplied.discard(module_id)  # its runs can no longer be read, nor awaited
 
     def module_instances(
         self,
