@@ -9,22 +9,21 @@ a key but not a text).
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 
 API_TIME_MEMO = 1 << 16
+_api_stamps: dict[_dt.datetime, str] = {}
 
 
 def api_time(when: _dt.datetime | None) -> str | None:
-    if when is None:
-        return None
+    text = _api_stamps.get(when)  # type: ignore[arg-type]
+    if text is not None or when is None:
+        return text
+    text = when.isoformat(timespec="seconds")
     if when.tzinfo is None:
-        return _naive_api_time(when)
-    return when.isoformat(timespec="seconds")
-
-
-@functools.lru_cache(maxsize=API_TIME_MEMO)
-def _naive_api_time(when: _dt.datetime) -> str:
-    return when.isoformat(timespec="seconds")
+        if len(_api_stamps) >= API_TIME_MEMO:
+            _api_stamps.clear()
+        _api_stamps[when] = text
+    return text
 
 
 def guest_time(when: _dt.datetime | None) -> str | None:
