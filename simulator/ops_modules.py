@@ -248,11 +248,7 @@ class ModuleOps(SimState):
         """Applied instances per md5, oldest first; admins count all tenants, others their own."""
         module = self.load_module(ctx, module_id)
         if ctx.is_admin:
-            rows = []
-            for md5, groups in self.store.md5_groups(module.id, include_clustered).items():
-                bounds = [g.bounds() for g in groups]
-                count = sum(len(g.rows) for g in groups)
-                rows.append((md5, count, min(b[0] for b in bounds), max(b[1] for b in bounds)))
+            rows = self.store.md5_counts(module.id, include_clustered)
         else:
             rows = self._tenant_counts(ctx, module, include_clustered)
         rows.sort(key=lambda row: (row[2], row[0]))

@@ -128,10 +128,20 @@ class Store:
         module_groups = self.groups.get(module_id, {})
         return sum(len(g.rows) for (g_md5, _), g in module_groups.items() if g_md5 == md5)
 
-    def md5_groups(self, module_id: str, include_clustered: bool) -> dict[str, list[CountGroup]]:
-        """The count groups of a module by md5, clustered ones only when asked for."""
-        found: dict[str, list[CountGroup]] = defaultdict(list)
+    def md5_counts(
+        self, module_id: str, include_clustered: bool
+    ) -> list[tuple[str, int, _dt.datetime, _dt.datetime]]:
+        """Per md5: live rows, oldest and newest ``updated``; clustered rows only when asked for.
+        A module has one group per md5 and clustering, so this is a walk over a handful."""
+        rows: dict[str, tuple[str, int, _dt.datetime, _dt.datetime]] = {}
         for (md5, clustered), group in self.groups.get(module_id, {}).items():
-            if include_clustered or not clustered:
-                found[md5].append(group)
-        return found
+            if clustered and not include_clustered:
+                continue
+            low, high = group.bounds()
+            seen = rows.get(md5)
+            if seen is not None:
+                low, high = min(low, seen[2]), max(high, seen[3])
+                rows[md5] = (md5, seen[1] + len(group.rows), low, high)
+            else:
+                rows[md5] = (md5, len(group.rows), low, high)
+        return list(rows.values())

@@ -14,12 +14,22 @@ from trovesim.simulator.errors import tenant_mismatch
 from .identity import Identity
 
 TOKEN_HEADER = "X-Auth-Token"
+TOKEN_KEY = TOKEN_HEADER.lower().encode("latin-1")
 UNAUTHENTICATED = "The request you have made requires authentication."
 NOT_ADMIN = "The simulator's control API requires the admin role."
 
 
+def token_of(request: Request) -> str | None:
+    """The first ``X-Auth-Token`` header, as Starlette's ``headers.get`` reads it (the server
+    lowercases names), without building its ``Headers`` for one look-up."""
+    for name, value in request.scope["headers"]:
+        if name == TOKEN_KEY:
+            return value.decode("latin-1")
+    return None
+
+
 def identify(request: Request) -> Identity:
-    identity = request.app.state.identities.by_token(request.headers.get(TOKEN_HEADER))
+    identity = request.app.state.identities.by_token(token_of(request))
     if identity is None:
         raise TroveError(401, UNAUTHENTICATED)
     return identity

@@ -16,6 +16,7 @@ from .auth import caller
 from .bodies import json_object
 from .faults import empty_response, json_response
 from .plain_route import PlainRoute
+from .query import query_values
 
 # No router-wide tag: a route's tags add to its router's, and the instance-module routes would
 # be listed under both "modules" and "instance modules" on the docs page.
@@ -46,7 +47,7 @@ def guest_true(value: str | None) -> bool:
     openapi_extra=doc.query(datastore="`all`: modules for every datastore; else an id or name"),
 )
 async def list_modules(request: Request) -> Response:
-    datastore = request.query_params.get("datastore")
+    datastore = query_values(request).get("datastore")
     return json_response({"modules": simulator(request).list_modules(caller(request), datastore)})
 
 
@@ -119,7 +120,7 @@ async def delete_module(request: Request) -> Response:
     ),
 )
 async def module_instances(request: Request) -> Response:
-    ctx, sim, query = caller(request), simulator(request), request.query_params
+    ctx, sim, query = caller(request), simulator(request), query_values(request)
     module_id = request.path_params["module_id"]
     clustered = upstream_true(query.get("include_clustered"))
     if upstream_true(query.get("count_only")):
@@ -160,7 +161,7 @@ async def reapply_module(request: Request) -> Response:
     ),
 )
 async def instance_modules(request: Request) -> Response:
-    contents = guest_true(request.query_params.get("include_contents"))
+    contents = guest_true(query_values(request).get("include_contents"))
     modules = simulator(request).instance_modules(
         caller(request), request.path_params["instance_id"], include_contents=contents
     )

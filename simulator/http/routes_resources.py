@@ -14,6 +14,7 @@ from .auth import caller
 from .bodies import json_object
 from .faults import empty_response, json_response
 from .plain_route import PlainRoute
+from .query import query_values
 from .routes_modules import simulator, upstream_true
 
 router = APIRouter(
@@ -42,7 +43,7 @@ async def create_instance(request: Request) -> Response:
 )
 async def list_instances(request: Request) -> Response:
     ctx = caller(request)
-    clustered = upstream_true(request.query_params.get("include_clustered"))
+    clustered = upstream_true(query_values(request).get("include_clustered"))
     return json_response({"instances": simulator(request).list_instances(ctx, clustered)})
 
 

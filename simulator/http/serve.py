@@ -25,6 +25,7 @@ from trovesim.simulator.populate import PopulateError, populate
 from .app import create_app
 from .bodies import MAX_BODY_BYTES
 from .identity import Identities, IdentityFileError
+from .one_send import OneSendProtocol
 
 
 class UnusableInput(Exception):
@@ -137,13 +138,14 @@ def listen(host: str, port: int) -> socket.socket:
 
 def server_config(app, args: argparse.Namespace) -> uvicorn.Config:
     """uvicorn on uvloop with the httptools parser: both are dependencies, so never the
-    pure-Python fallbacks that ``auto`` would silently pick if one were missing."""
+    pure-Python fallbacks that ``auto`` would silently pick if one were missing. The parser's
+    protocol sends each response in one write (``one_send``)."""
     return uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
         loop="uvloop",
-        http="httptools",
+        http=OneSendProtocol,
         log_level="info" if args.log_requests else "warning",
         access_log=args.log_requests,
         lifespan="off",

@@ -82,6 +82,6 @@ def test_the_server_runs_on_uvloop_and_httptools():
     serve.configure_parser(parser)
     config = serve.server_config(create_app(Simulator()), parser.parse_args([]))
     config.load()
-    assert config.http_protocol_class is HttpToolsProtocol
+    assert issubclass(config.http_protocol_class, HttpToolsProtocol)
     with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
         assert isinstance(runner.get_loop(), uvloop.Loop)
