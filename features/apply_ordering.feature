@@ -5,7 +5,7 @@ Feature: Apply ordering
   module-query lists the latest applied first.
 
   Background:
-    Given the admin has created a mysql instance "ordered"
+    Given the admin has created an instance "ordered"
 
   @ORD-1 @ORD-2 @ORD-6
   Scenario Outline: A module's place in the apply order follows its priority and apply order
@@ -67,7 +67,7 @@ Feature: Apply ordering
       | late   | 9           |
       | early  | 0           |
       | middle | 5           |
-    And tenant A has created a mysql instance "mine"
+    And tenant A has created an instance "mine"
     When tenant A applies "late", "middle" and "early" to "mine"
     Then the modules are applied in this order:
       | Name   |

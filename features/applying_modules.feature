@@ -7,15 +7,15 @@ Feature: Applying modules at create, by auto-apply and with module-apply
   @APP-1
   Scenario: Modules named at create are applied once the instance is active
     Given tenant A has created a ping module "hello" with contents "message=Hello\n"
-    When tenant A creates a mysql instance "inst" with the module "hello"
+    When tenant A creates an instance "inst" with the module "hello"
     Then the request succeeds
     And the answer shows:
       | name              | inst  |
       | status            | BUILD |
-      | datastore         | mysql |
-      | datastore_version | 5.6   |
-      | flavor            | 15    |
-      | volume            | 1     |
+      | datastore         | {datastore} |
+      | datastore_version | {version}   |
+      | flavor            | {flavor}    |
+      | volume            | 1           |
     And the instance "inst" has status ACTIVE
     And module-query of "inst" as tenant A shows:
       | Name  | Type | Datastore | Version | Status | Message |
@@ -35,31 +35,31 @@ Feature: Applying modules at create, by auto-apply and with module-apply
       | Name       | Status |
       | everywhere | OK     |
 
-  @APP-2 @APP-3
+  @APP-2 @APP-3 @needs-second-datastore
   Scenario: An auto-apply module bound to a datastore reaches only that datastore's instances
-    Given the admin has created a module "mysql-only" with:
-      | all tenants | yes   |
-      | auto apply  | yes   |
-      | datastore   | mysql |
-    And tenant A has created a mysql instance "m-inst"
-    And tenant A has created a redis instance "r-inst"
+    Given the admin has created a module "one-store" with:
+      | all tenants | yes         |
+      | auto apply  | yes         |
+      | datastore   | {datastore} |
+    And tenant A has created an instance "m-inst"
+    And tenant A has created an instance "r-inst" of the other datastore
     Then module-query of "m-inst" as tenant A shows:
-      | Name       | Type | Datastore | Version | Status |
-      | mysql-only | ping | mysql     | all     | OK     |
+      | Name      | Type | Datastore   | Version | Status |
+      | one-store | ping | {datastore} | all     | OK     |
     And module-query of "r-inst" as tenant A shows no modules
 
-  @APP-2 @APP-3
+  @APP-2 @APP-3 @needs-second-version
   Scenario: An auto-apply module bound to a version reaches only that version's instances
-    Given the admin has created a module "mysql-57" with:
-      | all tenants       | yes   |
-      | auto apply        | yes   |
-      | datastore         | mysql |
-      | datastore version | 5.7   |
-    And tenant A has created a mysql 5.7 instance "new-inst"
-    And tenant A has created a mysql 5.6 instance "old-inst"
+    Given the admin has created a module "one-version" with:
+      | all tenants       | yes             |
+      | auto apply        | yes             |
+      | datastore         | {datastore}     |
+      | datastore version | {other version} |
+    And tenant A has created an instance "new-inst" of the other version
+    And tenant A has created an instance "old-inst"
     Then module-query of "new-inst" as tenant A shows:
-      | Name     | Datastore | Version | Status |
-      | mysql-57 | mysql     | 5.7     | OK     |
+      | Name        | Datastore   | Version         | Status |
+      | one-version | {datastore} | {other version} | OK     |
     And module-query of "old-inst" as tenant A shows no modules
 
   @APP-2 @APP-3
@@ -103,7 +103,7 @@ Feature: Applying modules at create, by auto-apply and with module-apply
     And tenant A has created a module "two" with:
       | contents    | message=second\n |
       | apply order | 6                |
-    And tenant A has created a mysql instance "inst"
+    And tenant A has created an instance "inst"
     When tenant A applies "one" and "two" to "inst"
     Then the request succeeds
     And the apply answers:
@@ -115,29 +115,39 @@ Feature: Applying modules at create, by auto-apply and with module-apply
       | two  | second  |
       | one  | first   |
 
-  @APP-6
-  Scenario Outline: A module bound to another datastore or version is refused
+  @APP-6 @needs-second-datastore
+  Scenario: A module bound to another datastore is refused
     Given tenant A has created a module "picky" with:
-      | datastore         | <datastore> |
-      | datastore version | <version>   |
-    And tenant A has created a mysql 5.6 instance "inst"
+      | datastore | {other datastore} |
+    And tenant A has created an instance "inst"
     When tenant A applies "picky" to "inst"
-    Then the request is refused with 400 "The module is invalid: Module 'picky' cannot be applied  (<reason>)"
-    And module-query of "inst" as tenant A shows no modules
-
-    Examples:
-      | datastore | version | reason                                                                              |
-      | redis     | (none)  | Wrong datastore '{id of datastore redis}' - expected '{id of datastore mysql}'       |
-      | mysql     | 5.7     | Wrong datastore version '{id of version mysql 5.7}' - expected '{id of version mysql 5.6}' |
-
-  @APP-6
-  Scenario: An instance that cannot take its module is not created
-    Given tenant A has created a module "picky" with:
-      | datastore | redis |
-    When tenant A creates a mysql instance "inst" with the module "picky"
     Then the request is refused with 400:
       """
-      The module is invalid: Module 'picky' cannot be applied  (Wrong datastore '{id of datastore redis}' - expected '{id of datastore mysql}')
+      The module is invalid: Module 'picky' cannot be applied  (Wrong datastore '{id of datastore {other datastore}}' - expected '{id of datastore {datastore}}')
+      """
+    And module-query of "inst" as tenant A shows no modules
+
+  @APP-6 @needs-second-version
+  Scenario: A module bound to another version is refused
+    Given tenant A has created a module "picky" with:
+      | datastore         | {datastore}     |
+      | datastore version | {other version} |
+    And tenant A has created an instance "inst"
+    When tenant A applies "picky" to "inst"
+    Then the request is refused with 400:
+      """
+      The module is invalid: Module 'picky' cannot be applied  (Wrong datastore version '{id of version {datastore} {other version}}' - expected '{id of version {datastore} {version}}')
+      """
+    And module-query of "inst" as tenant A shows no modules
+
+  @APP-6 @needs-second-datastore
+  Scenario: An instance that cannot take its module is not created
+    Given tenant A has created a module "picky" with:
+      | datastore | {other datastore} |
+    When tenant A creates an instance "inst" with the module "picky"
+    Then the request is refused with 400:
+      """
+      The module is invalid: Module 'picky' cannot be applied  (Wrong datastore '{id of datastore {other datastore}}' - expected '{id of datastore {datastore}}')
       """
     And the instance list of tenant A holds no instance "inst"
 
@@ -223,15 +233,15 @@ Feature: Applying modules at create, by auto-apply and with module-apply
   @APP-12
   Scenario Outline: A module bound to the instance's datastore applies
     Given tenant A has created a module "fitting" with:
-      | datastore         | mysql     |
-      | datastore version | <version> |
-    And tenant A has created a mysql 5.7 instance "inst"
+      | datastore         | {datastore} |
+      | datastore version | <version>   |
+    And tenant A has created an instance "inst"
     When tenant A applies "fitting" to "inst"
     Then the apply answers:
-      | Name    | Datastore | Version | Status |
-      | fitting | mysql     | <shown> | OK     |
+      | Name    | Datastore   | Version | Status |
+      | fitting | {datastore} | <shown> | OK     |
 
     Examples:
-      | version | shown |
-      | (none)  | all   |
-      | 5.7     | 5.7   |
+      | version   | shown     |
+      | (none)    | all       |
+      | {version} | {version} |

@@ -94,7 +94,7 @@ Feature: Bad requests
   Scenario: An instance create naming a module by a malformed id is refused
     When tenant A sends an instance create with the body:
       """
-      {"instance": {"name": "malformed", "flavorRef": "15", "volume": {"size": 1}, "modules": [{"id": "bad"}]}}
+      {"instance": {"name": "malformed", "flavorRef": "{flavor}", "volume": {"size": 1}, "modules": [{"id": "bad"}]}}
       """
     Then the request is refused with 400:
       """

@@ -78,6 +78,10 @@ Feature: Module create and validation
       | ping              | ping              |
       | PING              | ping              |
       | Ping              | ping              |
+
+    @needs-type-new_relic_license
+    Examples: a type the deployment may not configure
+      | given             | stored            |
       | new_relic_license | new_relic_license |
       | New_Relic_License | new_relic_license |
 
@@ -146,26 +150,26 @@ Feature: Module create and validation
 
   @CRE-10
   Scenario: A module bound to a datastore shows its name, for all its versions
-    When tenant A creates a module "for-mysql" with:
-      | datastore | mysql |
+    When tenant A creates a module "for-one" with:
+      | datastore | {datastore} |
     Then the request succeeds
     And the answer shows:
-      | datastore            | mysql                   |
-      | datastore_id         | {id of datastore mysql} |
+      | datastore            | {datastore}                   |
+      | datastore_id         | {id of datastore {datastore}} |
       | datastore_version    | all                     |
       | datastore_version_id | None                    |
 
   @CRE-10
   Scenario: A module bound to a datastore version shows both names
-    When tenant A creates a module "for-mysql-57" with:
-      | datastore         | mysql |
-      | datastore version | 5.7   |
+    When tenant A creates a module "for-one-version" with:
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
     Then the request succeeds
     And the answer shows:
-      | datastore            | mysql                       |
-      | datastore_id         | {id of datastore mysql}     |
-      | datastore_version    | 5.7                         |
-      | datastore_version_id | {id of version mysql 5.7}   |
+      | datastore            | {datastore}                           |
+      | datastore_id         | {id of datastore {datastore}}         |
+      | datastore_version    | {version}                             |
+      | datastore_version_id | {id of version {datastore} {version}} |
 
   @CRE-11
   Scenario Outline: An unknown datastore or version is refused
@@ -177,8 +181,8 @@ Feature: Module create and validation
     Examples:
       | datastore | version | status | message                                |
       | oracle    | (none)  | 404    | Datastore 'oracle' cannot be found.    |
-      | mysql     | 9.9     | 400    | Datastore version '9.9' cannot be found. |
-      | (none)    | 5.6     | 400    | Datastore 'None' has no version '5.6'. |
+      | {datastore} | 9.9   | 400    | Datastore version '9.9' cannot be found. |
+      | (none)    | {version} | 400  | Datastore 'None' has no version '{version}'. |
 
   @CRE-12
   Scenario: A second module with the same name is refused
@@ -189,21 +193,21 @@ Feature: Module create and validation
   @CRE-12
   Scenario: The refusal names the datastore and version it clashes on
     Given tenant A has created a module "mymod" with:
-      | datastore         | mysql |
-      | datastore version | 5.7   |
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
     When tenant A creates a module "mymod" with:
-      | datastore         | mysql |
-      | datastore version | 5.7   |
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
     Then the request is refused with 400:
       """
-      A module with the name 'mymod' already exists for datastore '{id of datastore mysql}' and datastore version '{id of version mysql 5.7}'
+      A module with the name 'mymod' already exists for datastore '{id of datastore {datastore}}' and datastore version '{id of version {datastore} {version}}'
       """
 
   @CRE-13
   Scenario: The same name may be used for another datastore
     Given tenant A has created a ping module "mymod"
     When tenant A creates a module "mymod" with:
-      | datastore | mysql |
+      | datastore | {datastore} |
     Then the request succeeds
 
   @CRE-13

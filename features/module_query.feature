@@ -5,7 +5,7 @@ Feature: module-query and the ping driver's messages
   "message" key. A message shown in quotes has spaces at its edges.
 
   Background:
-    Given tenant A has created a mysql instance "inst"
+    Given tenant A has created an instance "inst"
 
   @QRY-2
   Scenario Outline: The ping driver reports the message in the module file
@@ -69,7 +69,7 @@ Feature: module-query and the ping driver's messages
       | just some words\n   | ERROR  | Could not extract ping message: not enough values to unpack (expected 2, got 1)                          |
       | \x99\x01message=x\n | ERROR  | Could not extract ping message: 'utf-8' codec can't decode byte 0x99 in position 0: invalid start byte |
 
-  @QRY-11
+  @QRY-11 @needs-type-new_relic_license
   Scenario Outline: The New Relic license driver reports whether the key was installed
     Given tenant A has created a module "license" with:
       | type     | new_relic_license |
@@ -88,16 +88,16 @@ Feature: module-query and the ping driver's messages
   @QRY-1
   Scenario: module-query shows each module with the datastore it is bound to
     Given tenant A has created these modules:
-      | name          | apply order | datastore | datastore version | contents          |
-      | anywhere      | 1           | (none)    | (none)            | message=first\n   |
-      | mysql-bound   | 2           | mysql     | (none)            | message=second\n  |
-      | version-bound | 3           | mysql     | 5.6               | message=third\n   |
-    When tenant A applies "anywhere", "mysql-bound" and "version-bound" to "inst"
+      | name          | apply order | datastore   | datastore version | contents          |
+      | anywhere      | 1           | (none)      | (none)            | message=first\n   |
+      | store-bound   | 2           | {datastore} | (none)            | message=second\n  |
+      | version-bound | 3           | {datastore} | {version}         | message=third\n   |
+    When tenant A applies "anywhere", "store-bound" and "version-bound" to "inst"
     Then module-query of "inst" as tenant A shows:
-      | Name          | Type | Datastore | Version | Status | Message |
-      | version-bound | ping | mysql     | 5.6     | OK     | third   |
-      | mysql-bound   | ping | mysql     | all     | OK     | second  |
-      | anywhere      | ping | all       | all     | OK     | first   |
+      | Name          | Type | Datastore   | Version   | Status | Message |
+      | version-bound | ping | {datastore} | {version} | OK     | third   |
+      | store-bound   | ping | {datastore} | all       | OK     | second  |
+      | anywhere      | ping | all         | all       | OK     | first   |
 
   @QRY-6
   Scenario: The module applied last is listed first

@@ -1,15 +1,14 @@
 Feature: module-reapply
   module-reapply brings the instances that hold an older version of a module to its current one,
-  in the background. It can be narrowed to the instances at one md5, widened to cluster members
-  and to instances already current (force), and paced: so many instances at a time (batch size),
-  so many seconds apart (delay).
+  in the background. It can be narrowed to the instances at one md5, widened to instances already
+  current (force), and paced: so many instances at a time (batch size), so many seconds apart
+  (delay). Reapply to cluster members is in reapply_clusters.feature.
 
   Background:
     Given the admin has created a module "mymod" with:
       | live update | yes                 |
       | contents    | message=Module.V1\n |
     And the admin has created the instances "one" and "two" with the module "mymod"
-    And the admin has created a redis 3.2.6 cluster "clu" of 2 members with the module "mymod"
     And some time passes
     And the admin has updated the contents of "mymod" to "message=Module.V2\n"
 
@@ -77,63 +76,6 @@ Feature: module-reapply
       | Module Name | Min Updated Date    | Max Updated Date    | Module MD5                       | Current | Count |
       | mymod       | 2017-06-02T18:40:45 | 2017-06-02T18:40:45 | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
 
-  @REA-5
-  Scenario: Cluster members are reapplied only when asked for
-    When the admin reapplies "mymod"
-    And the reapply has finished
-    Then module-instance-count of "mymod" with cluster members as the admin shows:
-      | Module Name | Module MD5                       | Current | Count |
-      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
-    When the admin reapplies "mymod" with:
-      | include clustered | yes |
-    And the reapply has finished
-    Then module-instance-count of "mymod" with cluster members as the admin shows:
-      | Module Name | Module MD5                       | Current | Count |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 4     |
-
-  @REA-6 @REA-10 @simulator-only
-  Scenario: Reapply goes batch by batch, the delay apart
-    When the admin reapplies "mymod" with:
-      | include clustered | yes |
-      | batch size        | 1   |
-      | delay             | 3   |
-    Then module-instance-count of "mymod" with cluster members as the admin shows:
-      | Module Name | Module MD5                       | Current | Count |
-      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 3     |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 1     |
-    When 3 seconds pass
-    Then module-instance-count of "mymod" with cluster members as the admin shows:
-      | Module Name | Module MD5                       | Current | Count |
-      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
-    And the reapply runs of "mymod" are:
-      | Status  | Applied | Skipped | Failed | Pending |
-      | RUNNING | 2       | 0       | 0      | 2       |
-    When 6 seconds pass
-    Then module-instance-count of "mymod" with cluster members as the admin shows:
-      | Module Name | Module MD5                       | Current | Count |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 4     |
-    And the reapply runs of "mymod" are:
-      | Status   | Applied | Skipped | Failed | Pending |
-      | COMPLETE | 4       | 0       | 0      | 0       |
-
-  @REA-6 @simulator-only
-  Scenario: Two instances at a time
-    When the admin reapplies "mymod" with:
-      | include clustered | yes |
-      | batch size        | 2   |
-      | delay             | 10  |
-    And 9 seconds pass
-    Then module-instance-count of "mymod" with cluster members as the admin shows:
-      | Module Name | Module MD5                       | Current | Count |
-      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
-    When a second passes
-    Then module-instance-count of "mymod" with cluster members as the admin shows:
-      | Module Name | Module MD5                       | Current | Count |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 4     |
-
   @REA-7 @REA-10 @simulator-only
   Scenario: The admin's reapply defaults to batches of 50, 2 seconds apart
     When the admin reapplies "mymod"
@@ -173,18 +115,18 @@ Feature: module-reapply
       | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 1     |
     And the reapply runs of "mymod" are:
       | Status   | Applied | Skipped | Failed |
-      | COMPLETE | 1       | 2       | 1      |
+      | COMPLETE | 1       | 0       | 1      |
 
-  @REA-12
+  @REA-12 @needs-second-datastore
   Scenario: Instances the module no longer fits are skipped
     Given the admin has created a module "picky" with:
       | live update | yes                 |
       | contents    | message=Module.V1\n |
-    And the admin has created a redis instance "r1" with the module "picky"
-    And the admin has created the mysql instances "m1" and "m2" with the module "picky"
+    And the admin has created an instance "r1" of the other datastore with the module "picky"
+    And the admin has created the instances "m1" and "m2" with the module "picky"
     And some time passes
     And the admin has updated "picky" with:
-      | datastore | mysql               |
+      | datastore | {datastore}         |
       | contents  | message=Module.V2\n |
     When the admin reapplies "picky"
     And the reapply has finished
@@ -193,15 +135,15 @@ Feature: module-reapply
       | picky       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
       | picky       | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
 
-  @REA-9 @REA-12 @REA-10 @simulator-only @upstream-differs
+  @REA-9 @REA-12 @REA-10 @simulator-only @upstream-differs @needs-second-datastore
   Scenario: Skipped instances cost no delay
     Given the admin has created a module "picky" with:
       | live update | yes                 |
       | contents    | message=Module.V1\n |
-    And the admin has created a redis instance "r1" with the module "picky"
-    And the admin has created the mysql instances "m1" and "m2" with the module "picky"
+    And the admin has created an instance "r1" of the other datastore with the module "picky"
+    And the admin has created the instances "m1" and "m2" with the module "picky"
     And the admin has updated "picky" with:
-      | datastore | mysql               |
+      | datastore | {datastore}         |
       | contents  | message=Module.V2\n |
     When the admin reapplies "picky" with:
       | batch size | 1 |

@@ -109,7 +109,7 @@ Feature: Module update and md5 versions
   Scenario: A datastore together with all datastores is refused
     Given tenant A has created a ping module "bound"
     When tenant A updates "bound" with:
-      | datastore      | mysql |
+      | datastore      | {datastore} |
       | all datastores | yes   |
     Then the request is refused with 400 "The module is invalid: You cannot set a datastore and specify --all_datastores"
 
@@ -117,15 +117,15 @@ Feature: Module update and md5 versions
   Scenario: A version together with all versions is refused
     Given tenant A has created a ping module "bound"
     When tenant A updates "bound" with:
-      | datastore              | mysql |
-      | datastore version      | 5.7   |
+      | datastore              | {datastore} |
+      | datastore version      | {version}   |
       | all datastore versions | yes   |
     Then the request is refused with 400 "The module is invalid: You cannot set a datastore version and specify --all_datastore_versions"
 
   @UPD-7
   Scenario: All datastores unbinds the module
     Given tenant A has created a module "bound" with:
-      | datastore | mysql |
+      | datastore | {datastore} |
     When tenant A updates "bound" with:
       | all datastores | yes |
     Then the request succeeds
@@ -137,37 +137,37 @@ Feature: Module update and md5 versions
   @UPD-7
   Scenario: All versions unbinds the version and keeps the datastore
     Given tenant A has created a module "bound" with:
-      | datastore         | mysql |
-      | datastore version | 5.7   |
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
     When tenant A updates "bound" with:
       | all datastore versions | yes |
     Then the request succeeds
     And the answer shows:
-      | datastore            | mysql |
+      | datastore            | {datastore} |
       | datastore_version    | all   |
       | datastore_version_id | None  |
 
   @UPD-7 @upstream-differs
   Scenario: All datastores sent as 0 leaves the datastore bound
     Given tenant A has created a module "bound" with:
-      | datastore | mysql |
+      | datastore | {datastore} |
     When tenant A sends a module update of "bound" with the body:
       """
       {"module": {"all_datastores": 0, "all_datastore_versions": 0}}
       """
     Then the request succeeds
     And "bound" as seen by tenant A has these properties:
-      | datastore         | mysql |
+      | datastore         | {datastore} |
       | datastore_version | all   |
 
   @UPD-8
   Scenario: The datastore cannot be unbound while a version stays bound
     Given tenant A has created a module "bound" with:
-      | datastore         | mysql |
-      | datastore version | 5.7   |
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
     When tenant A updates "bound" with:
       | all datastores | yes |
-    Then the request is refused with 400 "Datastore 'None' has no version '{id of version mysql 5.7}'."
+    Then the request is refused with 400 "Datastore 'None' has no version '{id of version {datastore} {version}}'."
 
   @UPD-9 @upstream-differs
   Scenario: A rename onto another module's name is refused
@@ -196,11 +196,11 @@ Feature: Module update and md5 versions
   Scenario: A module can be bound to a datastore version by update
     Given tenant A has created a ping module "rebound"
     When tenant A updates "rebound" with:
-      | datastore         | mysql |
-      | datastore version | 5.6   |
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
     Then the request succeeds
     And the answer shows:
-      | datastore            | mysql                     |
-      | datastore_id         | {id of datastore mysql}   |
-      | datastore_version    | 5.6                       |
-      | datastore_version_id | {id of version mysql 5.6} |
+      | datastore            | {datastore}                     |
+      | datastore_id         | {id of datastore {datastore}}   |
+      | datastore_version    | {version}                       |
+      | datastore_version_id | {id of version {datastore} {version}} |

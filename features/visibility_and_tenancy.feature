@@ -80,14 +80,25 @@ Feature: Module visibility and tenancy
 
   @VIS-6
   Scenario: The module list can be narrowed to a datastore
-    Given tenant A has created a module "for-mysql" with:
-      | datastore | mysql |
-    And tenant A has created a module "for-redis" with:
-      | datastore | redis |
+    Given tenant A has created a module "for-one" with:
+      | datastore | {datastore} |
     Then the module list of tenant A for datastore "all" holds "a-private" and "shared"
-    And the module list of tenant A for datastore "mysql" holds "for-mysql"
-    And the module list of tenant A for datastore "redis" holds "for-redis"
-    And the module list of tenant A for datastore "mongodb" holds no modules
+    And the module list of tenant A for datastore "{datastore}" holds "for-one"
+
+  @VIS-6 @needs-second-datastore
+  Scenario: Each datastore's list holds its own modules
+    Given tenant A has created a module "for-one" with:
+      | datastore | {datastore} |
+    And tenant A has created a module "for-other" with:
+      | datastore | {other datastore} |
+    Then the module list of tenant A for datastore "{datastore}" holds "for-one"
+    And the module list of tenant A for datastore "{other datastore}" holds "for-other"
+
+  @VIS-6 @needs-second-datastore
+  Scenario: A datastore without modules lists none
+    Given tenant A has created a module "for-one" with:
+      | datastore | {datastore} |
+    Then the module list of tenant A for datastore "{other datastore}" holds no modules
 
   @VIS-7
   Scenario: The module list for an unknown datastore is refused

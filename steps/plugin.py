@@ -1,39 +1,53 @@
-"""The suite's pytest plugin: target options, the per-scenario ``world``, requirement markers.
+"""The suite's pytest plugin: target options, the target's profile, the per-scenario ``world``.
 
 Load it with ``-p trovesim.steps.plugin`` (``trovesim verify`` does), or from a conftest's
-``pytest_configure`` (tests/conformance does). Options, each also read from the environment:
+``pytest_configure`` (tests/conformance does). The options are in ``steps.options`` (each also
+read from a ``TROVESIM_*`` variable).
 
-  --target inprocess|URL        TROVESIM_TARGET; URL is Trove's endpoint up to /v1.0
-  --admin-token, --tenant-token, --second-tenant-token
-                                TROVESIM_ADMIN_TOKEN, TROVESIM_TENANT_TOKEN, ...
-  --admin-project, --tenant-project, --second-tenant-project
-                                the projects those tokens act in (the URL's tenant)
-  --build-wait, --settle-wait   seconds to wait for builds, and for reads after background
-                                work, on an endpoint whose clock the suite cannot move
-
-Scenarios tagged @simulator-only are skipped, with the reason, on a target that cannot drive the
-simulator's clock, guests and builds.
+Before the first scenario of a module the plugin reads what the target offers and picks the
+roles the features speak of (``steps.profile``). A scenario tagged with a capability the target
+lacks (@needs-clusters, @needs-second-version, @needs-second-datastore, @needs-type-<type>,
+@simulator-only) is skipped with a reason starting "not applicable: ". A request refused in a
+Given or When step that no later step judged fails the scenario at the next step, naming the
+refused step. Against a shared endpoint, what the run created is deleted at the end of each
+scenario and, by the run's name suffixes, once more at the end of each module (``steps.sweep``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Protocol
 
 import pytest
 from faker import Faker
+from pytest_bdd import scenario as bdd_scenario
 
-from trovesim.suite import SIMULATOR_ONLY, UPSTREAM_DIFFERS, requirement_ids
-
-from .targets.base import (
-    DEFAULT_BUILD_WAIT_SECONDS,
-    DEFAULT_SETTLE_SECONDS,
-    Caller,
-    Target,
-    TargetSpec,
+from trovesim.suite import (
+    CAPABILITY_TAGS,
+    NEEDS_TYPE,
+    UPSTREAM_DIFFERS,
+    CouldNotJudge,
+    requirement_ids,
 )
-from .world import World
+
+from .ledger import Ledger, Leftover
+from .options import ALL, INPROCESS, TARGET
+from .pool import InstancePool
+from .profile import (
+    MODULE_TYPES,
+    Offer,
+    Profile,
+    ProfileError,
+    choose,
+)
+from .progress import Progress
+from .spec import spec_from_config
+from .sweep import sweep
+from .targets.base import Target, TargetError, TargetSpec
+from .world import JUDGES, World
 
 pytest_plugins = [
     "trovesim.steps.step_modules",
@@ -42,80 +56,51 @@ pytest_plugins = [
     "trovesim.steps.step_outcomes",
 ]
 
-INPROCESS = "inprocess"
-# (option, environment variable, default) per caller: our server's default identities.
-CREDENTIALS = {
-    Caller.ADMIN: (
-        ("--admin-token", "TROVESIM_ADMIN_TOKEN", "admin-token"),
-        ("--admin-project", "TROVESIM_ADMIN_PROJECT", "admin"),
-    ),
-    Caller.TENANT_A: (
-        ("--tenant-token", "TROVESIM_TENANT_TOKEN", "alice-token"),
-        ("--tenant-project", "TROVESIM_TENANT_PROJECT", "tenant-a"),
-    ),
-    Caller.TENANT_B: (
-        ("--second-tenant-token", "TROVESIM_SECOND_TENANT_TOKEN", "bob-token"),
-        ("--second-tenant-project", "TROVESIM_SECOND_TENANT_PROJECT", "tenant-b"),
-    ),
-}
-
-
-# (option, environment variable, default seconds) for endpoints that work in the background.
-WAITS = (
-    ("--build-wait", "TROVESIM_BUILD_WAIT", DEFAULT_BUILD_WAIT_SECONDS),
-    ("--settle-wait", "TROVESIM_SETTLE_WAIT", DEFAULT_SETTLE_SECONDS),
-)
-
-
-def _dest(option: str) -> str:
-    return option.lstrip("-").replace("-", "_")
+LEDGER = pytest.StashKey[Ledger]()
+DELETES_INSTANCE = re.compile(r"delete[sd]? the instance")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("trovesim", "Trove module conformance suite")
-    group.addoption(
-        "--target",
-        default=os.environ.get("TROVESIM_TARGET", INPROCESS),
-        help="inprocess (the embedded simulator) or Trove's endpoint URL up to /v1.0",
-    )
-    for pair in CREDENTIALS.values():
-        for option, variable, default in pair:
-            group.addoption(option, default=os.environ.get(variable, default), help=variable)
-    for option, variable, default in WAITS:
+    for option in ALL:
+        default = os.environ.get(option.variable, option.default)
+        if option is TARGET:
+            default = os.environ.get(option.variable, INPROCESS)
         group.addoption(
-            option, type=float, default=float(os.environ.get(variable, default)), help=variable
+            option.flag,
+            default=float(default) if option.number and default is not None else default,
+            type=float if option.number else str,
+            help=f"{option.help} (${option.variable})",
         )
+    group.addoption("--facts", help="write the run's profile, builds and leftovers here (JSON)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", f"{SIMULATOR_ONLY}: needs the simulator's clock, guest faults or builds"
-    )
+    for tag in (*CAPABILITY_TAGS, *(NEEDS_TYPE + kind for kind in MODULE_TYPES)):
+        config.addinivalue_line("markers", f"{tag}: needs a capability of the target")
     config.addinivalue_line(
         "markers", f"{UPSTREAM_DIFFERS}: pins a deliberate difference from upstream Trove"
     )
     for requirement in requirement_ids():
         config.addinivalue_line("markers", f"{requirement}: verifies requirement {requirement}")
+    ledger = config.stash[LEDGER] = Ledger()
+    progress = Progress(config, ledger, spec_from_config(config).target != INPROCESS)
+    config.pluginmanager.register(progress, "trovesim-progress")
 
 
-def spec_from_config(config: pytest.Config) -> TargetSpec:
-    """The target and credentials given on the command line or in the environment."""
-
-    def read(option: str):
-        return config.getoption(_dest(option))
-
-    return TargetSpec(
-        target=read("--target"),
-        tokens={c: read(token[0]) for c, (token, _) in CREDENTIALS.items()},
-        projects={c: read(project[0]) for c, (_, project) in CREDENTIALS.items()},
-        build_wait_seconds=read("--build-wait"),
-        settle_seconds=read("--settle-wait"),
-    )
+def pytest_unconfigure(config: pytest.Config) -> None:
+    facts = config.getoption("facts", None)
+    if facts and LEDGER in config.stash:
+        config.stash[LEDGER].write(Path(facts))
 
 
 class Targets(Protocol):
     """Opens one target per scenario; ``close`` ends what they shared."""
 
+    label: str
+    has_controls: bool
+
+    def offer(self) -> Offer: ...
     def open(self) -> Target: ...
     def close(self) -> None: ...
 
@@ -130,35 +115,115 @@ def open_targets(spec: TargetSpec) -> Targets:
     return HttpConnection(spec)
 
 
+def profile_of(targets: Targets, spec: TargetSpec) -> Profile:
+    try:
+        return choose(targets.offer(), targets.label, spec.wanted, targets.has_controls)
+    except ProfileError as problem:
+        raise CouldNotJudge(f"{targets.label}: {problem}") from None
+
+
 @pytest.fixture(scope="module")
 def target_spec(pytestconfig: pytest.Config) -> TargetSpec:
     return spec_from_config(pytestconfig)
 
 
 @pytest.fixture(scope="module")
-def targets(target_spec: TargetSpec) -> Iterator[Targets]:
+def targets(target_spec: TargetSpec, pytestconfig: pytest.Config) -> Iterator[Targets]:
     opened = open_targets(target_spec)
+    ledger = pytestconfig.stash[LEDGER]
     yield opened
-    opened.close()
+    target = opened.open()
+    try:
+        if target.unique_names:
+            sweep(target, ledger)
+    finally:
+        target.close()
+        opened.close()
+
+
+@pytest.fixture(scope="module")
+def profile(targets: Targets, target_spec: TargetSpec, pytestconfig: pytest.Config) -> Profile:
+    chosen = profile_of(targets, target_spec)
+    ledger = pytestconfig.stash[LEDGER]
+    ledger.profile = {"target": chosen.target, **chosen.roles()}
+    ledger.capabilities = chosen.capabilities()
+    return chosen
 
 
 _faker = Faker()
 
 
-@pytest.fixture
-def world(targets: Targets, request: pytest.FixtureRequest) -> Iterator[World]:
-    """A scenario's world on a fresh target; what it created is deleted afterwards."""
+def _suffix() -> str:
+    # Starts with a letter that is not hex, so it never occurs inside an id or md5.
+    return "s" + _faker.lexify("?????", letters="abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@pytest.fixture(scope="module")
+def pool(targets: Targets, pytestconfig: pytest.Config) -> Iterator[InstancePool | None]:
+    """Lent instances (steps.pool), where builds take real time: not our simulator's. They
+    are deleted when the module's scenarios are done."""
+    if targets.has_controls or targets.label == INPROCESS:
+        yield None
+        return
+    ledger = pytestconfig.stash[LEDGER]
+    lending = InstancePool(_suffix())
+    ledger.suffixes.add(lending.suffix)
+    yield lending
     target = targets.open()
     try:
-        if request.node.get_closest_marker(SIMULATOR_ONLY) and not target.can_control:
-            pytest.skip(
-                f"{SIMULATOR_ONLY}: {target.label} offers no simulator controls "
-                "(virtual clock, guest faults, builds)"
-            )
-        # Starts with a letter that is not hex, so it never occurs inside an id or md5.
-        suffix = "s" + _faker.lexify("?????", letters="abcdefghijklmnopqrstuvwxyz0123456789")
-        world = World(target, suffix)
+        for lent in lending.drain():
+            try:
+                target.delete_instance(lent.key[0], lent.id)
+            except (TargetError, CouldNotJudge) as refused:
+                ledger.leftovers.append(Leftover("instance", lent.id, lent.name, str(refused)))
+    finally:
+        target.close()
+
+
+def _deletes_instances(request: pytest.FixtureRequest) -> bool:
+    """Whether the scenario deletes an instance (then none of its instances is lent)."""
+    templates = getattr(bdd_scenario, "scenario_wrapper_template_registry", {})
+    scenario = templates.get(getattr(request.node, "function", None))
+    steps = scenario.steps if scenario is not None else []
+    return any(DELETES_INSTANCE.search(step.name) for step in steps)
+
+
+@pytest.fixture
+def world(
+    targets: Targets,
+    profile: Profile,
+    pool: InstancePool | None,
+    request: pytest.FixtureRequest,
+) -> Iterator[World]:
+    """A scenario's world on a fresh target; what it created is deleted afterwards."""
+    lacking = profile.lacking({marker.name for marker in request.node.iter_markers()})
+    if lacking:
+        pytest.skip(lacking)
+    ledger = request.config.stash[LEDGER]
+    target = targets.open()
+    try:
+        suffix = _suffix()
+        if target.unique_names:
+            ledger.suffixes.add(suffix)
+        world = World(target, suffix, profile, ledger, pool, _deletes_instances(request))
         yield world
         world.cleanup()
     finally:
         target.close()
+
+
+def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
+    """Name the step being carried out; stop at a refusal no step judged (see the module doc)."""
+    world = step_func_args.get("world")
+    if world is None:
+        return
+    outcome = world.outcome
+    judges = getattr(step_func, JUDGES, False)
+    unjudged = outcome.error is not None and not outcome.examined
+    outcome.examined = outcome.examined or judges
+    if unjudged and not judges:
+        raise AssertionError(
+            f'"{outcome.step}" was refused with {outcome.error}; no step expected that, '
+            "so the scenario cannot go on"
+        )
+    world.step, world.step_type = f"{step.keyword} {step.name}", step.type

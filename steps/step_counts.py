@@ -10,7 +10,7 @@ from pytest_bdd import given, parsers, step, then, when
 from .tables import INSTANCE, INSTANCE_COUNT, REAPPLY_RUN, assert_rows, expect_rows
 from .targets.base import ReapplyOptions
 from .wording import CALLER, NAME, NAMES, caller, name_list, reapply_options
-from .world import World
+from .world import World, judges
 
 CLUSTERED = r"(?P<clustered> with cluster members)?"
 
@@ -67,7 +67,7 @@ def instances_list(
 @then(parsers.re(LISTING + r" lists no instances"))
 def instances_list_none(world: World, name: str, clustered: str | None, who: str) -> None:
     found = world.must(lambda: _instances(world, who, name, clustered))
-    assert found == [], f"module-instances lists {[world.as_written(i['name']) for i in found]}"
+    assert found == [], f"module-instances lists {[world.shown(i['name']) for i in found]}"
 
 
 @when(parsers.re(CALLER + r" pages through the instances of " + NAME + r" (?P<size>\d+) at a time"))
@@ -93,7 +93,7 @@ def page_sizes(world: World, sizes: str) -> None:
 
 @then(parsers.re(r"the pages together list " + NAMES + r" once each"))
 def pages_list_each_once(world: World, names: str) -> None:
-    listed = sorted(world.as_written(i["name"]) for page in world.pages for i in page)
+    listed = sorted(world.shown(i["name"]) for page in world.pages for i in page)
     assert listed == sorted(name_list(names)), listed
 
 
@@ -123,6 +123,7 @@ def reapply_with(world: World, who: str, name: str, datatable: list[list[str]]) 
 
 
 @step("the reapply has finished")
+@judges
 def reapply_finished(world: World) -> None:
     """Our simulator runs the remaining batches now; another Trove is given time by the reads."""
     assert world.outcome.error is None, f"the reapply was refused: {world.outcome.error}"
@@ -131,5 +132,5 @@ def reapply_finished(world: World) -> None:
 
 @then(parsers.re(r"the reapply runs of " + NAME + r" are:"))
 def reapply_runs(world: World, name: str, datatable: list[list[str]]) -> None:
-    runs = world.target.reapply_runs(world.module_id(name))
+    runs = world.controls.reapply_runs(world.module_id(name))
     assert_rows(world, datatable, runs, REAPPLY_RUN)

@@ -15,23 +15,36 @@ from .tables import (
     expect_rows,
     instance_properties,
 )
-from .targets.base import Caller
+from .targets.base import Caller, TargetError
 from .wording import CALLER, NAME, NAMES, QUOTED_LIST, caller, file_bytes, name_list, ordinal
-from .world import World
+from .world import World, judges
 
-DATASTORE = r"(?:(?P<datastore>mysql|redis|mongodb)(?: (?P<version>\d[\d.]*))? )?"
+# "an instance" runs the profile's datastore and version; the others need a capability.
+KIND = r"(?: of the (?P<kind>other version|other datastore|cluster datastore))?"
 WITH_MODULES = rf"(?: with the modules? (?P<modules>{QUOTED_LIST}))?"
-INSTANCE_CREATE = CALLER + r" {} an? " + DATASTORE + r"instance " + NAME + WITH_MODULES
-INSTANCES_CREATE = CALLER + r" has created the " + DATASTORE + r"instances " + NAMES + WITH_MODULES
+INSTANCE_CREATE = CALLER + r" {} an instance " + NAME + KIND + WITH_MODULES
+INSTANCES_CREATE = CALLER + r" has created the instances " + NAMES + KIND + WITH_MODULES
 
 
-def _create_instance(
-    world: World, who: str, name: str, datastore: str | None, version: str | None, modules: str
-) -> dict:
+def _datastore_of(world: World, kind: str | None) -> tuple[str, str]:
+    """The datastore and version an instance of this kind is built on."""
+    profile = world.profile
+    if kind == "other version":
+        return profile.datastore, profile.other_version
+    if kind == "other datastore":
+        return profile.other_datastore, profile.other_datastore_version
+    if kind == "cluster datastore":
+        return profile.cluster_datastore, profile.cluster_version
+    return profile.datastore, profile.version
+
+
+def _create_instance(world: World, who: str, name: str, kind: str | None, modules: str) -> dict:
     module_ids = [world.module_id(m) for m in name_list(modules)]
+    datastore, version = _datastore_of(world, kind)
     answer = world.target.create_instance(
-        caller(who), world.real_name(name), datastore, version, module_ids
+        caller(who), world.real_name(name), world.profile.flavor, datastore, version, module_ids
     )
+    world.ledger.instances += 1
     world.remember_instance(name, answer, caller(who))
     return answer
 
@@ -44,31 +57,51 @@ def _wait_until_built(world: World, who: str, instance_id: str) -> None:
     world.eventually(built, world.target.build_wait_seconds)
 
 
-@given(parsers.re(INSTANCE_CREATE.format("has created")))
-def given_instance(
-    world: World, who: str, datastore: str | None, version: str | None, name: str, modules: str
-) -> None:
-    answer = world.must(lambda: _create_instance(world, who, name, datastore, version, modules))
-    _wait_until_built(world, who, answer["id"])
+def _borrowed(world: World, who: str, name: str, kind: str | None, modules: str) -> bool:
+    """Take a lent instance for a set-up instance, with the modules applied to it (see
+    steps.pool); False where the scenario needs a fresh one, or the apply is refused."""
+    if not world.may_borrow():
+        return False
+    owner = caller(who)
+    datastore, version = _datastore_of(world, kind)
+    answer = world.borrow(owner, datastore, version, lambda i: _wait_until_built(world, who, i))
+    module_ids = [world.module_id(m) for m in name_list(modules)]
+    if module_ids:
+        try:
+            world.target.module_apply(owner, answer["id"], module_ids)
+        except TargetError:  # a module only a create may bring: build a fresh instance
+            world.pool.give_back(world.lent.pop())
+            return False
+    world.remember_instance(name, answer, owner)
+    world.aliases[answer["name"]] = world.real_name(name)
+    return True
 
 
-@given(parsers.re(INSTANCES_CREATE))
-def given_instances(
-    world: World, who: str, datastore: str | None, version: str | None, names: str, modules: str
+def _set_up_instances(
+    world: World, who: str, names: list[str], kind: str | None, modules: str
 ) -> None:
     created = [
-        world.must(lambda n=name: _create_instance(world, who, n, datastore, version, modules))
-        for name in name_list(names)
+        world.must(lambda n=name: _create_instance(world, who, n, kind, modules))
+        for name in names
+        if not _borrowed(world, who, name, kind, modules)
     ]
     for answer in created:
         _wait_until_built(world, who, answer["id"])
 
 
+@given(parsers.re(INSTANCE_CREATE.format("has created")))
+def given_instance(world: World, who: str, name: str, kind: str | None, modules: str) -> None:
+    _set_up_instances(world, who, [name], kind, modules)
+
+
+@given(parsers.re(INSTANCES_CREATE))
+def given_instances(world: World, who: str, names: str, kind: str | None, modules: str) -> None:
+    _set_up_instances(world, who, name_list(names), kind, modules)
+
+
 @when(parsers.re(INSTANCE_CREATE.format("creates")))
-def create_instance(
-    world: World, who: str, datastore: str | None, version: str | None, name: str, modules: str
-) -> None:
-    answer = world.attempt(lambda: _create_instance(world, who, name, datastore, version, modules))
+def create_instance(world: World, who: str, name: str, kind: str | None, modules: str) -> None:
+    answer = world.attempt(lambda: _create_instance(world, who, name, kind, modules))
     if answer is not None:
         world.outcome.answer = instance_properties(answer)
 
@@ -114,21 +147,27 @@ def no_instance_named(world: World, who: str, name: str) -> None:
 
 # --- clusters --------------------------------------------------------------------------------
 
+# Clusters are built on the profile's cluster datastore (scenarios using them need clusters).
 CLUSTER_CREATE = (
     CALLER
-    + r" {} a (?P<datastore>\w+) (?P<version>[\d.]+) cluster "
+    + r" {} a cluster "
     + NAME
     + r' of (?P<size>\d+) members(?: with the module "(?P<module>[^"]+)")?'
 )
 
 
-def _create_cluster(
-    world: World, who: str, name: str, datastore: str, version: str, size: str, module: str | None
-) -> dict:
+def _create_cluster(world: World, who: str, name: str, size: str, module: str | None) -> dict:
     modules = [world.module_id(module)] if module else []
+    profile = world.profile
     answer = world.target.create_cluster(
-        caller(who), world.real_name(name), datastore, version, [modules] * int(size)
+        caller(who),
+        world.real_name(name),
+        profile.flavor,
+        profile.cluster_datastore,
+        profile.cluster_version,
+        [modules] * int(size),
     )
+    world.ledger.clusters += 1
     world.remember_cluster(name, answer, caller(who))
     return answer
 
@@ -142,16 +181,8 @@ def _cluster_members(world: World, name: str) -> list[dict]:
 
 
 @given(parsers.re(CLUSTER_CREATE.format("has created")))
-def given_cluster(
-    world: World,
-    who: str,
-    datastore: str,
-    version: str,
-    name: str,
-    size: str,
-    module: str | None,
-) -> None:
-    world.must(lambda: _create_cluster(world, who, name, datastore, version, size, module))
+def given_cluster(world: World, who: str, name: str, size: str, module: str | None) -> None:
+    world.must(lambda: _create_cluster(world, who, name, size, module))
 
     def built() -> None:
         statuses = [m["status"] for m in _cluster_members(world, name)]
@@ -161,18 +192,8 @@ def given_cluster(
 
 
 @when(parsers.re(CLUSTER_CREATE.format("creates")))
-def create_cluster(
-    world: World,
-    who: str,
-    datastore: str,
-    version: str,
-    name: str,
-    size: str,
-    module: str | None,
-) -> None:
-    answer = world.attempt(
-        lambda: _create_cluster(world, who, name, datastore, version, size, module)
-    )
+def create_cluster(world: World, who: str, name: str, size: str, module: str | None) -> None:
+    answer = world.attempt(lambda: _create_cluster(world, who, name, size, module))
     if answer is not None:
         world.outcome.answer = cluster_properties(answer)
 
@@ -220,11 +241,13 @@ def _applied(world: World) -> list[dict]:
 
 
 @then("the apply answers:")
+@judges
 def apply_answers(world: World, datatable: list[list[str]]) -> None:
     assert_rows(world, datatable, _applied(world), GUEST_RESULT)
 
 
 @then("the modules are applied in this order:")
+@judges
 def applied_in_order(world: World, datatable: list[list[str]]) -> None:
     """module-apply answers in the order the guest applied; rows may name the modules or show
     their priority and apply order as the blueprint's table does."""
@@ -252,6 +275,7 @@ def applied_in_order(world: World, datatable: list[list[str]]) -> None:
         r" is applied (?P<place>\d+(?:st|nd|rd|th))"
     )
 )
+@judges
 def applied_at(world: World, priority: str, order: str, place: str) -> None:
     results = _applied(world)
     position = ordinal(place)

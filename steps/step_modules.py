@@ -16,7 +16,7 @@ from .wording import (
     name_list,
     vertical_pairs,
 )
-from .world import World
+from .world import World, judges
 
 PING = {"module_type": "ping"}
 
@@ -65,26 +65,26 @@ def create_ping_module(world: World, who: str, name: str, text: str | None) -> N
 
 @given(parsers.re(CALLER + r" has created a module " + NAME + r" with:"))
 def given_module_with(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
-    fields = _defaults(name, module_fields(vertical_pairs(datatable)))
+    fields = _defaults(name, module_fields(vertical_pairs(world.filled_table(datatable))))
     _remember(world, who, name, world.must(lambda: _create(world, who, name, fields)))
 
 
 @when(parsers.re(CALLER + r" creates a module " + NAME + r" with:"))
 def create_module_with(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
-    fields = _defaults(name, module_fields(vertical_pairs(datatable)))
+    fields = _defaults(name, module_fields(vertical_pairs(world.filled_table(datatable))))
     _remember(world, who, name, world.attempt(lambda: _create(world, who, name, fields)))
 
 
 @when(parsers.re(CALLER + r" creates a module with:"))
 def create_module_as_given(world: World, who: str, datatable: list[list[str]]) -> None:
     """Exactly the options in the table, nothing filled in: for the required-field checks."""
-    fields = module_fields(vertical_pairs(datatable))
+    fields = module_fields(vertical_pairs(world.filled_table(datatable)))
     world.attempt(lambda: _create(world, who, None, fields))
 
 
 @given(parsers.re(CALLER + r" has created these modules:"))
 def given_modules(world: World, who: str, datatable: list[list[str]]) -> None:
-    header, *rows = datatable
+    header, *rows = world.filled_table(datatable)
     for row in rows:
         options = dict(zip(header, row, strict=True))
         name = options.pop("name")
@@ -107,13 +107,13 @@ def _update(world: World, who: str, name: str, fields: dict) -> dict:
 
 @given(parsers.re(CALLER + r" has updated " + NAME + r" with:"))
 def given_updated(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
-    fields = module_fields(vertical_pairs(datatable))
+    fields = module_fields(vertical_pairs(world.filled_table(datatable)))
     world.must(lambda: _update(world, who, name, fields))
 
 
 @when(parsers.re(CALLER + r" updates " + NAME + r" with:"))
 def update_with(world: World, who: str, name: str, datatable: list[list[str]]) -> None:
-    fields = module_fields(vertical_pairs(datatable))
+    fields = module_fields(vertical_pairs(world.filled_table(datatable)))
     world.attempt(lambda: _update(world, who, name, fields))
 
 
@@ -158,7 +158,7 @@ def try_operation(world: World, who: str, operation: str, name: str) -> None:
 
 @when(parsers.re(CALLER + r' lists the modules for datastore "(?P<datastore>[^"]+)"'))
 def list_for_datastore(world: World, who: str, datastore: str) -> None:
-    world.attempt(lambda: world.target.list_modules(caller(who), datastore))
+    world.attempt(lambda: world.target.list_modules(caller(who), world.fill(datastore)))
 
 
 # --- reading modules -------------------------------------------------------------------------
@@ -182,13 +182,15 @@ MODULE_LIST = (
 @then(parsers.re(MODULE_LIST))
 def module_list_holds(world: World, who: str, datastore: str | None, names: str | None) -> None:
     """The list, as far as this scenario's modules go, holds exactly the named ones."""
-    listed = world.must(lambda: world.target.list_modules(caller(who), datastore))
+    wanted = world.fill(datastore) if datastore else None
+    listed = world.must(lambda: world.target.list_modules(caller(who), wanted))
     known = world.known_module_ids()
     seen = sorted(world.as_written(m["name"]) for m in listed if m["id"] in known)
     assert seen == sorted(name_list(names)), f"the list holds {seen}"
 
 
 @then(parsers.re(r"the module " + NAME + r" kept its id and created time and was updated later"))
+@judges
 def kept_identity(world: World, name: str) -> None:
     first, now = world.first_answers[name], world.outcome.answer
     assert now is not None, f"the update was refused: {world.outcome.error}"

@@ -14,22 +14,44 @@ import datetime as _dt
 import re
 import time
 import uuid
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .targets.base import Caller, Target, TargetError
+from trovesim.suite import CouldNotJudge
+
+from .ledger import Ledger, Leftover
+from .pool import InstancePool, Lent
+from .profile import Profile
+from .targets.base import Caller, Controls, Target, TargetError
 
 T = TypeVar("T")
 
 # Names made of these get the scenario's suffix; others (empty, "!!!") travel as written.
 _SUFFIXABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}")
-_PLACEHOLDER = re.compile(r"\{id of (?:(?P<kind>datastore|version) )?(?P<what>[^}]+)\}")
+_PLACEHOLDER = re.compile(r"\{id of (?:(?P<kind>datastore|version) )?(?P<what>[^{}]+)\}")
+_ROLE = re.compile(
+    r"\{(?:flavor|datastore|version|other version|other datastore|other datastore version"
+    r"|cluster datastore|cluster version)\}"
+)
 _API_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 _GUEST_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d\d")
 POLL_SECONDS = 2.0
 MISSING = "(missing)"
+
+
+# The attribute that marks a step function as one that judges the last request's outcome.
+JUDGES = "judges_outcome"
+
+
+def judges(step_function: Callable[..., T]) -> Callable[..., T]:
+    """Mark a step that reads the last request's answer or refusal (put under ``@then``)."""
+    setattr(step_function, JUDGES, True)
+    return step_function
+
+
+class SetupRefused(CouldNotJudge):
+    """A request the scenario needs to succeed was refused: it judged nothing."""
 
 
 @dataclass
@@ -38,6 +60,8 @@ class Outcome:
 
     answer: object = None
     error: TargetError | None = None
+    step: str = ""  # the step that made the request
+    examined: bool = False  # a step has read it (a refusal nobody reads is a broken set-up)
 
 
 @dataclass
@@ -53,9 +77,28 @@ class Registry:
 
 
 class World:
-    def __init__(self, target: Target, suffix: str) -> None:
+    def __init__(
+        self,
+        target: Target,
+        suffix: str,
+        profile: Profile,
+        ledger: Ledger,
+        pool: InstancePool | None = None,
+        deletes_instances: bool = False,
+    ) -> None:
         self.target = target
+        self.profile = profile
+        self.ledger = ledger
+        # Lending instances (see steps.pool): the pool, if the target's builds cost time, and
+        # what this scenario borrowed, under which of its names.
+        self.pool = pool
+        self.deletes_instances = deletes_instances
+        self.has_auto_apply = False
+        self.lent: list[Lent] = []
+        self.aliases: dict[str, str] = {}
         self.suffix = suffix if target.unique_names else ""
+        self.step = ""  # the step being carried out, and its type (given, when, then)
+        self.step_type = "given"
         self.modules = Registry()
         self.instances = Registry()
         self.clusters = Registry()
@@ -66,6 +109,28 @@ class World:
         self.time_offset = _dt.timedelta(0)
         self.pages: list[list[dict]] = []
         self.retrieved: dict[str, bytes] = {}
+
+    @property
+    def controls(self) -> Controls:
+        """The simulator's controls; scenarios that use them are @simulator-only."""
+        if self.target.controls is None:
+            raise AssertionError(f"{self.target.label} offers no simulator controls")
+        return self.target.controls
+
+    def fill(self, text: str) -> str:
+        """The feature's role placeholders (``{datastore}``, ``{other version}``, ...) filled in
+        with the values chosen for this target."""
+        values = self.profile.placeholders()
+
+        def role(match: re.Match) -> str:
+            if match.group() not in values:
+                raise ValueError(f"{match.group()} names no role this target fills: {values}")
+            return values[match.group()]
+
+        return _ROLE.sub(role, text)
+
+    def filled_table(self, datatable: list[list[str]]) -> list[list[str]]:
+        return [[self.fill(cell) for cell in row] for row in datatable]
 
     # --- names -----------------------------------------------------------------------------
 
@@ -104,6 +169,7 @@ class World:
         return set(self.instances.ids.values())
 
     def remember_module(self, name: str, answer: dict, owner: Caller) -> None:
+        self.has_auto_apply = self.has_auto_apply or bool(answer.get("auto_apply"))
         self.modules.add(name, answer["id"], owner)
         self.first_answers.setdefault(name, answer)
 
@@ -123,18 +189,20 @@ class World:
         try:
             answer = call()
         except TargetError as refused:
-            self.outcome = Outcome(error=refused)
+            self.outcome = Outcome(error=refused, step=self.step)
             return None
-        self.outcome = Outcome(answer=answer)
+        self.outcome = Outcome(answer=answer, step=self.step)
         return answer
 
-    @staticmethod
-    def must(call: Callable[[], T]) -> T:
-        """Make a Given step's request, which has to succeed."""
+    def must(self, call: Callable[[], T]) -> T:
+        """Make a request that has to succeed. Refused in a Given step, the scenario could not
+        be set up (it judged nothing); refused in a Then step's read, the rule is broken."""
         try:
             return call()
         except TargetError as refused:
-            raise AssertionError(f"the setup request was refused: {refused}") from None
+            if self.step_type == "given":
+                raise SetupRefused(f"the set-up request was refused: {refused}") from None
+            raise AssertionError(f"the request was refused: {refused}") from None
 
     def eventually(self, check: Callable[[], None], seconds: float | None = None) -> None:
         """Run a check; on an endpoint still working in the background, retry it for a while
@@ -148,7 +216,8 @@ class World:
             except AssertionError:
                 if time.monotonic() >= deadline:
                     raise
-            time.sleep(POLL_SECONDS)  # real time: the endpoint's own background work
+            with self.ledger.waiting():  # real time: the endpoint's own background work
+                time.sleep(POLL_SECONDS)
 
     # --- rendering -------------------------------------------------------------------------
 
@@ -156,6 +225,7 @@ class World:
         """An expected value as written in the feature, with ``{id of ...}`` filled in."""
         if len(text) >= 2 and text[0] == text[-1] == '"':
             text = text[1:-1]
+        text = self.fill(text)
 
         def fill(match: re.Match) -> str:
             what = match.group("what")
@@ -175,7 +245,7 @@ class World:
         """An answer's value as a table cell: Python's words, the feature's names and clock."""
         if value is None or isinstance(value, bool):
             return str(value)
-        text = self.as_written(str(value))
+        text = self.as_written(self.aliases.get(str(value), str(value)))
         for caller in Caller:
             if text == self.target.project_id(caller):
                 return caller.project_label
@@ -192,38 +262,89 @@ class World:
     # --- cleanup ---------------------------------------------------------------------------
 
     def cleanup(self) -> None:
-        """Delete what the scenario created on a shared endpoint: clusters, instances, modules."""
+        """Delete what the scenario created on a shared endpoint: clusters, instances, modules.
+        What cannot be deleted goes into the run's leftovers."""
         if not self.target.unique_names:
             return
-        problems: list[str] = []
-
-        def tidy(what: str, call: Callable[[], object]) -> None:
-            try:
-                call()
-            except TargetError as refused:
-                if refused.status != 404:
-                    problems.append(f"{what}: {refused}")
-
-        if self.target.can_control:
-            tidy("finishing background work", self.target.finish_background_work)
+        with contextlib.suppress(TargetError):
+            self.target.finish_background_work()
         for cluster_id, owner in self.clusters.owners.items():
-            tidy(
-                f"cluster {cluster_id}",
-                lambda c=cluster_id, o=owner: self.target.delete_cluster(o, c),
+            self._tidy(
+                "cluster", cluster_id, lambda c=cluster_id, o=owner: self._delete_cluster(o, c)
             )
+        for lent in self.lent:
+            self._tidy("instance", lent.id, lambda x=lent: self._give_back(x))
+        borrowed = {lent.id for lent in self.lent}
         for instance_id, owner in self.instances.owners.items():
-            if instance_id not in self.cluster_members:
-                tidy(
-                    f"instance {instance_id}",
+            if instance_id not in self.cluster_members | borrowed:
+                self._tidy(
+                    "instance",
+                    instance_id,
                     lambda i=instance_id, o=owner: self._delete_instance(o, i),
                 )
         for module_id in self.modules.owners:
-            tidy(
-                f"module {module_id}",
-                lambda m=module_id: self.target.delete_module(Caller.ADMIN, m),
+            self._tidy("module", module_id, lambda m=module_id: self._delete_module(m))
+
+    # --- borrowed instances ------------------------------------------------------------------
+
+    def may_borrow(self) -> bool:
+        """Whether a Given step may take a lent instance instead of building one."""
+        return self.pool is not None and not self.has_auto_apply and not self.deletes_instances
+
+    def borrow(self, owner: Caller, datastore: str, version: str, wait: Callable) -> dict:
+        """A lent instance of this kind (built now if none is free), as the instance's answer;
+        ``wait`` waits for a new one to be built."""
+        key = (owner, datastore, version)
+        lent = self.pool.take(key)
+        if lent is None:
+            name = self.pool.new_name()
+            answer = self.must(
+                lambda: self.target.create_instance(
+                    owner, name, self.profile.flavor, datastore, version, []
+                )
             )
-        if problems:
-            warnings.warn("cleanup left resources behind: " + "; ".join(problems), stacklevel=2)
+            self.ledger.instances += 1
+            wait(answer["id"])
+            lent = Lent(answer["id"], name, key)
+        self.lent.append(lent)
+        return {"id": lent.id, "name": lent.name}
+
+    def _give_back(self, lent: Lent) -> None:
+        """Take the scenario's modules off a lent instance and return it to the pool; one that
+        cannot be cleaned is deleted instead (the sweep would find it by its name anyway)."""
+        owner = lent.key[0]
+        try:  # as the admin, who sees hidden modules too
+            for module in self.target.module_query(Caller.ADMIN, lent.id):
+                if module["id"] in self.known_module_ids():
+                    self.target.module_remove(Caller.ADMIN, lent.id, module["id"])
+        except TargetError:
+            self._delete_instance(owner, lent.id)
+            return
+        self.pool.give_back(lent)
+
+    def _name_of(self, registry: Registry, resource_id: str) -> str:
+        names = [self.real_name(n) for n, i in registry.ids.items() if i == resource_id]
+        return names[0] if names else ""
+
+    def _tidy(self, kind: str, resource_id: str, delete: Callable[[], object]) -> None:
+        try:
+            delete()
+        except TargetError as refused:
+            if refused.status == 404:
+                return
+            reason = str(refused)
+        except CouldNotJudge as problem:
+            reason = str(problem)
+        else:
+            return
+        registry = {"cluster": self.clusters, "instance": self.instances}.get(kind, self.modules)
+        self.ledger.leftovers.append(
+            Leftover(kind, resource_id, self._name_of(registry, resource_id), reason)
+        )
+
+    def _delete_cluster(self, owner: Caller, cluster_id: str) -> None:
+        self.target.delete_cluster(owner, cluster_id)
+        self._await_gone(lambda: self.target.show_cluster(owner, cluster_id))
 
     def _delete_instance(self, owner: Caller, instance_id: str) -> None:
         def built() -> None:
@@ -233,3 +354,22 @@ class World:
         with contextlib.suppress(AssertionError):  # the delete below reports what Trove says
             self.eventually(built, self.target.build_wait_seconds)
         self.target.delete_instance(owner, instance_id)
+        self._await_gone(lambda: self.target.show_instance(owner, instance_id))
+
+    def _delete_module(self, module_id: str) -> None:
+        self.target.delete_module(Caller.ADMIN, module_id)
+
+    def _await_gone(self, show: Callable[[], object]) -> None:
+        """A deleted instance may stay a while (SHUTDOWN); its module records go with it."""
+
+        def gone() -> None:
+            try:
+                show()
+            except TargetError as refused:
+                if refused.status == 404:
+                    return
+                raise
+            raise AssertionError("still there")
+
+        with contextlib.suppress(AssertionError):
+            self.eventually(gone, self.target.build_wait_seconds)

@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
-from trovesim.reports import cli as report_cli
-from trovesim.simulator.http import serve
-from trovesim.steps import verify
+# command -> (module that configures and runs it, summary). Modules are imported only for the
+# command being run: the server's framework costs seconds that ``verify``'s preflight must not.
+COMMANDS = {
+    "serve": (
+        "trovesim.simulator.http.serve",
+        "serve Trove's v1.0 REST API over an in-memory simulator",
+    ),
+    "verify": (
+        "trovesim.steps.verify",
+        "run the conformance suite against a target and write its reports",
+    ),
+    "report": ("trovesim.reports.cli", "build compliance reports from a run's results"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trovesim",
         description="Reference simulator and conformance kit for OpenStack Trove modules.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, module, summary in (
-        ("serve", serve, "serve Trove's v1.0 REST API over an in-memory simulator"),
-        ("verify", verify, "run the conformance suite against a target and write its reports"),
-        ("report", report_cli, "build compliance reports from a run's results"),
-    ):
+    for name, (module_name, summary) in COMMANDS.items():
         sub = commands.add_parser(name, help=summary, description=summary)
-        module.configure_parser(sub)
-        sub.set_defaults(handler=module.run)
+        if only in (None, name):
+            module = importlib.import_module(module_name)
+            module.configure_parser(sub)
+            sub.set_defaults(handler=module.run)
     return parser
 
 
@@ -33,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     if "--" in argv:
         cut = argv.index("--")
         argv, extra = argv[:cut], argv[cut + 1 :]
-    args = build_parser().parse_args(argv)
+    only = argv[0] if argv and argv[0] in COMMANDS else None
+    args = build_parser(only).parse_args(argv)
     args.pytest_args = extra
     return args.handler(args)
 

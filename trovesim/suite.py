@@ -16,6 +16,22 @@ from trovesim import features
 
 SIMULATOR_ONLY = "simulator-only"
 UPSTREAM_DIFFERS = "upstream-differs"
+# What a scenario needs of the target beyond the minimum (a flavor, a datastore with a version,
+# the ping module type). A target that lacks it makes the scenario not applicable.
+NEEDS_SECOND_VERSION = "needs-second-version"
+NEEDS_SECOND_DATASTORE = "needs-second-datastore"
+NEEDS_CLUSTERS = "needs-clusters"
+# The usage guide's replay: its tables name the guide's flavor, datastores and versions.
+NEEDS_USAGE_GUIDE = "needs-usage-guide-deployment"
+# Followed by a module type: ``needs-type-new_relic_license``.
+NEEDS_TYPE = "needs-type-"
+CAPABILITY_TAGS = (
+    SIMULATOR_ONLY,
+    NEEDS_SECOND_VERSION,
+    NEEDS_SECOND_DATASTORE,
+    NEEDS_CLUSTERS,
+    NEEDS_USAGE_GUIDE,
+)
 
 
 def features_dir() -> Path:

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
+
+from trovesim.suite import CouldNotJudge
 
 # On an endpoint whose background work the suite cannot drive (not our simulator): how long reads
 # are retried after background work, and how long an instance or cluster may take to build.
 DEFAULT_SETTLE_SECONDS = 60.0
 DEFAULT_BUILD_WAIT_SECONDS = 1800.0
+
+
+def v1_url(target: str) -> str:
+    """Trove's endpoint up to /v1.0, from "http://host:8779", ".../v1.0" or ".../v1.0/"."""
+    url = target.rstrip("/")
+    return url if url.endswith("/v1.0") else f"{url}/v1.0"
 
 
 class Caller(enum.Enum):
@@ -57,16 +65,39 @@ class RawKind(enum.Enum):
     CLUSTER_CREATE = "a cluster create"
 
 
+class CouldNotAsk(CouldNotJudge):
+    """The endpoint could not be reached, or refused the caller's credentials."""
+
+
+@dataclass(frozen=True)
+class Credential:
+    """How one caller authenticates: a static token acting in a project, or a Keystone login
+    (a clouds.yaml entry, or ``env`` for the ``OS_*`` variables) whose session renews its token."""
+
+    token: str | None = None
+    project: str | None = None
+    cloud: str | None = None
+
+    def describe(self) -> str:
+        if self.cloud:
+            return "the OS_* variables" if self.cloud == ENV_CLOUD else f"cloud {self.cloud!r}"
+        return f"the token for project {self.project!r}"
+
+
+ENV_CLOUD = "env"
+
+
 @dataclass(frozen=True)
 class TargetSpec:
-    """Which implementation to judge, and as whom: "inprocess" or Trove's endpoint URL, and a
-    token and project per caller (for an endpoint), with its waits for background work."""
+    """Which implementation to judge, and as whom: "inprocess" or Trove's endpoint URL (empty:
+    from the Keystone catalogue), a credential per caller, the waits for background work, and
+    the operator's choices of flavor, datastores and versions (role -> value)."""
 
     target: str
-    tokens: dict[Caller, str]
-    projects: dict[Caller, str]
+    credentials: dict[Caller, Credential]
     settle_seconds: float = DEFAULT_SETTLE_SECONDS
     build_wait_seconds: float = DEFAULT_BUILD_WAIT_SECONDS
+    wanted: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,8 +113,8 @@ class Target(Protocol):
     """One scenario's connection to an implementation; ``close`` ends it."""
 
     label: str
-    # The simulator's controls (clock, guest faults, builds, reapply runs) are available.
-    can_control: bool
+    # The simulator's controls, where the implementation is our simulator with a virtual clock.
+    controls: Controls | None
     # Names get a per-scenario suffix because the implementation is shared.
     unique_names: bool
     # How long reads may be retried while background work (guest applies, reapply) completes,
@@ -117,6 +148,7 @@ class Target(Protocol):
         self,
         caller: Caller,
         name: str,
+        flavor: str,
         datastore: str | None,
         version: str | None,
         module_ids: list[str],
@@ -133,7 +165,13 @@ class Target(Protocol):
 
     # clusters
     def create_cluster(
-        self, caller: Caller, name: str, datastore: str, version: str, members: list[list[str]]
+        self,
+        caller: Caller,
+        name: str,
+        flavor: str,
+        datastore: str,
+        version: str,
+        members: list[list[str]],
     ) -> dict: ...
     def show_cluster(self, caller: Caller, cluster_id: str) -> dict: ...
     def list_clusters(self, caller: Caller) -> list[dict]: ...
@@ -148,17 +186,21 @@ class Target(Protocol):
         self, caller: Caller, kind: RawKind, body: object, target_id: str | None
     ) -> object: ...
 
-    # time: move_on ("some time passes") works everywhere; the rest needs can_control
+    # time: "some time passes" works everywhere (the simulator's clock moves, others wait for
+    # the next second); what only the simulator can do is in ``controls``
     def move_on(self) -> None: ...
-    def let_time_pass(self, seconds: float) -> None: ...
-    def clock_reads(self, when: _dt.datetime) -> _dt.timedelta: ...
     def finish_background_work(self) -> None: ...
 
-    # simulator-only controls
+    def close(self) -> None: ...
+
+
+class Controls(Protocol):
+    """The simulator's controls: its clock, guest faults, builds and kept reapply runs."""
+
+    def let_time_pass(self, seconds: float) -> None: ...
+    def clock_reads(self, when: _dt.datetime) -> _dt.timedelta: ...
     def inject_guest_fault(self, instance_id: str, kind: str, message: str | None) -> None: ...
     def clear_guest_fault(self, instance_id: str) -> None: ...
     def fail_next_builds(self, count: int) -> None: ...
     def set_build_seconds(self, seconds: float) -> None: ...
     def reapply_runs(self, module_id: str) -> list[dict]: ...
-
-    def close(self) -> None: ...

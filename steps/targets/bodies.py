@@ -1,4 +1,4 @@
-"""Request bodies exactly as python-troveclient 8.11 builds them (docs/client-wire.md §1).
+"""Request bodies exactly as python-troveclient 8.11 builds them.
 
 The in-process target hands these to the simulator; the HTTP target lets the real client build
 its own, and uses these only for requests the client cannot express (a create missing a required

@@ -1,9 +1,11 @@
 """The HTTP target: the real python-troveclient against any Trove-compatible endpoint.
 
 One ``HttpConnection`` per test session holds a client per caller (a keystoneauth session with a
-static token, docs/client-wire.md §4a) and learns whether the endpoint is our simulator with a
-virtual clock, by asking its control API (``/_sim/clock``). Each scenario gets an ``HttpTarget``
-on it. Refusals come back as troveclient exceptions and are turned into ``TargetError``.
+static token or a Keystone login, see ``credentials``) and learns whether the endpoint is our
+simulator with a virtual clock, by asking its control API (``/_sim/clock``). Each scenario gets
+an ``HttpTarget`` on it. Refusals come back as troveclient exceptions and are turned into
+``TargetError``; an endpoint that cannot be reached, or that refuses the caller's credentials,
+raises ``CouldNotAsk``: the scenario could not put its question.
 
 Against an endpoint that is not our simulator, time is real: "some time passes" waits for the
 next second, and reads after background work (builds, reapply) are retried for a while.
@@ -21,20 +23,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from keystoneauth1 import session as ks_session
-from keystoneauth1 import token_endpoint
+from keystoneauth1 import exceptions as ks_errors
 
 with warnings.catch_warnings():  # osc_lib, imported by troveclient, warns about itself
     warnings.simplefilter("ignore", DeprecationWarning)
     from troveclient.apiclient import exceptions as trove_errors
     from troveclient.v1 import client as trove_v1
 
+from ..profile import MODULE_TYPES, Offer, OfferedDatastore
 from . import bodies
-from .base import Caller, RawKind, ReapplyOptions, TargetError, TargetSpec
+from .base import (
+    Caller,
+    CouldNotAsk,
+    RawKind,
+    ReapplyOptions,
+    TargetError,
+    TargetSpec,
+    v1_url,
+)
+from .credentials import SERVICE_TYPE, login
 
 T = TypeVar("T")
 
-FLAVOR = "15"
 VOLUME_SIZE = 1
 SOME_TIME_SECONDS = 60
 RAW_ROUTES = {
@@ -45,12 +55,8 @@ RAW_ROUTES = {
     RawKind.INSTANCE_CREATE: ("post", "/instances"),
     RawKind.CLUSTER_CREATE: ("post", "/clusters"),
 }
-
-
-def v1_url(target: str) -> str:
-    """Trove's endpoint up to /v1.0, from "http://host:8779", ".../v1.0" or ".../v1.0/"."""
-    url = target.rstrip("/")
-    return url if url.endswith("/v1.0") else f"{url}/v1.0"
+# Contents the suite gives a module of each type when it only asks whether the type exists.
+PROBE_CONTENTS = {"ping": b"message=probe\n", "new_relic_license": b"license_key=probe\n"}
 
 
 def _fault_of(error: trove_errors.HttpError) -> str | None:
@@ -62,10 +68,20 @@ def _fault_of(error: trove_errors.HttpError) -> str | None:
 
 
 def _answer(call: Callable[[], T]) -> T:
+    """Trove's answer, a refusal as ``TargetError``, or ``CouldNotAsk`` when the question could
+    not be put: no connection, or credentials the endpoint (or Keystone) refuses."""
     try:
         return call()
+    except trove_errors.Unauthorized as refused:
+        raise CouldNotAsk(f"the credentials were refused: 401 {refused.message}") from None
     except trove_errors.HttpError as refused:
         raise TargetError(refused.http_status, refused.message, _fault_of(refused)) from None
+    except ks_errors.Unauthorized as refused:
+        raise CouldNotAsk(f"Keystone refused the credentials: {refused}") from None
+    except (ks_errors.ConnectionError, ks_errors.EndpointNotFound) as failed:
+        raise CouldNotAsk(f"the endpoint could not be reached: {failed}") from None
+    except ks_errors.ClientException as failed:
+        raise CouldNotAsk(f"the request could not be made: {failed}") from None
 
 
 def _plain(resource) -> dict:
@@ -81,24 +97,45 @@ class HttpConnection:
             "TROVECLIENT_UUID_CACHE_DIR", tempfile.mkdtemp(prefix="trovesim-cache-")
         )
         self.spec = spec
-        self.url = v1_url(spec.target)
+        given = v1_url(spec.target) if spec.target else None
+        self.clients: dict[Caller, trove_v1.Client] = {}
+        self.projects: dict[Caller, str] = {}
+        for caller, credential in spec.credentials.items():
+            try:
+                self.clients[caller], self.projects[caller] = self._client(credential, given)
+            except CouldNotAsk as problem:
+                raise CouldNotAsk(f"{caller.value} ({credential.describe()}): {problem}") from None
+        endpoint = self.clients[Caller.ADMIN].client.management_url
+        self.url = endpoint.rsplit("/", 1)[0]
+        self.label = self.url
         self.root = self.url.removesuffix("/v1.0")
-        self.clients = {caller: self._client(caller) for caller in Caller}
-        self.controllable = self._probe_control()
+        self.has_controls = self._probe_control()
 
-    def _client(self, caller: Caller) -> trove_v1.Client:
-        url = f"{self.url}/{self.spec.projects[caller]}"
-        auth = token_endpoint.Token(url, self.spec.tokens[caller])
-        return trove_v1.Client(session=ks_session.Session(auth=auth))
+    @staticmethod
+    def _client(credential, given: str | None) -> tuple[trove_v1.Client, str]:
+        session = _answer(lambda: login(credential, given))
+        extra = {"endpoint_override": session.endpoint} if session.endpoint else {}
+        client = _answer(
+            lambda: trove_v1.Client(
+                session=session.session,
+                service_type=SERVICE_TYPE,
+                region_name=session.region,
+                **extra,
+            )
+        )
+        project = credential.project or session.session.get_project_id()
+        return client, project
 
     def control(self, method: str, path: str, body: dict | None = None) -> dict | None:
         """A call to the simulator's control API, as the admin."""
-        response = self.clients[Caller.ADMIN].client.session.request(
-            f"{self.root}/_sim{path}",
-            method.upper(),
-            json=body,
-            raise_exc=False,
-            authenticated=True,
+        response = _answer(
+            lambda: self.clients[Caller.ADMIN].client.session.request(
+                f"{self.root}/_sim{path}",
+                method.upper(),
+                json=body,
+                raise_exc=False,
+                authenticated=True,
+            )
         )
         if response.status_code >= 400:
             try:
@@ -112,9 +149,44 @@ class HttpConnection:
         """Our simulator with a virtual clock: the only endpoint whose time the suite can move."""
         try:
             clock = self.control("get", "/clock")
-        except (TargetError, ValueError, OSError):
+        except (TargetError, CouldNotAsk, ValueError, OSError):
             return False
-        return bool(clock) and clock.get("clock", {}).get("kind") == "virtual"
+        return isinstance(clock, dict) and clock.get("clock", {}).get("kind") == "virtual"
+
+    def offer(self) -> Offer:
+        """The endpoint's flavors and datastores (as the admin sees them) and module types."""
+        admin = self.clients[Caller.ADMIN]
+        flavors = tuple(
+            (str(f.id), int(getattr(f, "ram", 0) or 0))
+            for f in _answer(lambda: admin.flavors.list())
+        )
+        datastores = []
+        for datastore in _answer(lambda: admin.datastores.list()):
+            versions = [v for v in getattr(datastore, "versions", []) if v.get("active", 1)]
+            default_id = getattr(datastore, "default_version", None)
+            default = next((v["name"] for v in versions if v["id"] == default_id), None)
+            names = tuple(v["name"] for v in versions)
+            datastores.append(OfferedDatastore(datastore.name, default, names))
+        return Offer(flavors, tuple(datastores), self._module_types())
+
+    def _module_types(self) -> tuple[str, ...]:
+        """The module types the endpoint accepts, by creating (and deleting) a module of each:
+        Trove has no call that lists them."""
+        offered = []
+        admin = self.clients[Caller.ADMIN]
+        for kind in MODULE_TYPES:
+            name = f"trovesim-probe-{kind}-{os.getpid()}"
+            try:
+                made = _answer(
+                    lambda k=kind, n=name: admin.modules.create(
+                        n, k, PROBE_CONTENTS[k], visible=False
+                    )
+                )
+            except TargetError:
+                continue
+            offered.append(kind)
+            _answer(lambda m=made: admin.modules.delete(m.id))
+        return tuple(offered)
 
     def now(self) -> _dt.datetime:
         return _dt.datetime.fromisoformat(self.control("get", "/clock")["clock"]["now"])
@@ -139,19 +211,17 @@ class HttpTarget:
 
     def __init__(self, connection: HttpConnection) -> None:
         self.connection = connection
-        self.can_control = connection.controllable
+        self.controls = HttpControls(connection) if connection.has_controls else None
         spec = connection.spec
-        self.settle_seconds = 0.0 if self.can_control else spec.settle_seconds
-        self.build_wait_seconds = 0.0 if self.can_control else spec.build_wait_seconds
+        self.settle_seconds = 0.0 if self.controls else spec.settle_seconds
+        self.build_wait_seconds = 0.0 if self.controls else spec.build_wait_seconds
         self.label = connection.url
-        self._offset: _dt.timedelta | None = None
-        self._changes = _Changes()
 
     def _client(self, caller: Caller) -> trove_v1.Client:
         return self.connection.clients[caller]
 
     def project_id(self, caller: Caller) -> str:
-        return self.connection.spec.projects[caller]
+        return self.connection.projects[caller]
 
     # --- modules ---------------------------------------------------------------------------
 
@@ -224,6 +294,7 @@ class HttpTarget:
         self,
         caller: Caller,
         name: str,
+        flavor: str,
         datastore: str | None,
         version: str | None,
         module_ids: list[str],
@@ -232,7 +303,7 @@ class HttpTarget:
             lambda: _plain(
                 self._client(caller).instances.create(
                     name,
-                    FLAVOR,
+                    flavor,
                     volume={"size": VOLUME_SIZE},
                     datastore=datastore,
                     datastore_version=version,
@@ -272,9 +343,15 @@ class HttpTarget:
     # --- clusters --------------------------------------------------------------------------
 
     def create_cluster(
-        self, caller: Caller, name: str, datastore: str, version: str, members: list[list[str]]
+        self,
+        caller: Caller,
+        name: str,
+        flavor: str,
+        datastore: str,
+        version: str,
+        members: list[list[str]],
     ) -> dict:
-        instances = bodies.cluster_members(FLAVOR, VOLUME_SIZE, members)
+        instances = bodies.cluster_members(flavor, VOLUME_SIZE, members)
         return _answer(
             lambda: _plain(
                 self._client(caller).clusters.create(name, datastore, version, instances=instances)
@@ -310,19 +387,34 @@ class HttpTarget:
     # --- time ------------------------------------------------------------------------------
 
     def move_on(self) -> None:
-        if self.can_control:
-            self.let_time_pass(SOME_TIME_SECONDS)
+        if self.controls:
+            self.controls.let_time_pass(SOME_TIME_SECONDS)
             return
         # Real time on a real endpoint: wait until the API's one-second timestamps move on.
         time.sleep(1.0 - (time.time() % 1.0) + 0.05)
 
+    def finish_background_work(self) -> None:
+        if self.controls:
+            self.connection.control("post", "/clock", {"until_idle": True})
+
+    def close(self) -> None:
+        if self.controls:
+            self.controls.undo()
+
+
+class HttpControls:
+    """The control API of ``trovesim serve --clock virtual``, for one scenario."""
+
+    def __init__(self, connection: HttpConnection) -> None:
+        self.connection = connection
+        self._offset: _dt.timedelta | None = None
+        self._changes = _Changes()
+
     def let_time_pass(self, seconds: float) -> None:
-        self._require_control()
         self.connection.control("post", "/clock", {"advance": seconds})
 
     def clock_reads(self, when: _dt.datetime) -> _dt.timedelta:
         """The first reading fixes how far the server's clock is from the scenario's times."""
-        self._require_control()
         now = self.connection.now()
         if self._offset is None:
             self._offset = now - when
@@ -330,42 +422,27 @@ class HttpTarget:
             self.let_time_pass((when + self._offset - now).total_seconds())
         return self._offset
 
-    def finish_background_work(self) -> None:
-        if self.can_control:
-            self.connection.control("post", "/clock", {"until_idle": True})
-
-    def _require_control(self) -> None:
-        if not self.can_control:
-            raise RuntimeError("this step needs the simulator's control API and virtual clock")
-
-    # --- simulator-only controls -----------------------------------------------------------
-
     def inject_guest_fault(self, instance_id: str, kind: str, message: str | None) -> None:
-        self._require_control()
         fault = {"kind": kind, **({"message": message} if message else {})}
         self.connection.control("post", f"/instances/{instance_id}/fault", fault)
         self._changes.faulty_guests.add(instance_id)
 
     def clear_guest_fault(self, instance_id: str) -> None:
-        self._require_control()
         self.connection.control("delete", f"/instances/{instance_id}/fault")
         self._changes.faulty_guests.discard(instance_id)
 
     def fail_next_builds(self, count: int) -> None:
-        self._require_control()
         self.connection.control("post", "/builds/failures", {"count": count})
         self._changes.builds = True
 
     def set_build_seconds(self, seconds: float) -> None:
-        self._require_control()
         self.connection.control("put", "/builds/duration", {"seconds": seconds})
         self._changes.builds = True
 
     def reapply_runs(self, module_id: str) -> list[dict]:
-        self._require_control()
         return self.connection.control("get", f"/modules/{module_id}/reapply-runs")["runs"]
 
-    def close(self) -> None:
+    def undo(self) -> None:
         """Undo the scenario's changes to the simulator's controls (the server is shared)."""
         for instance_id in list(self._changes.faulty_guests):
             self.clear_guest_fault(instance_id)

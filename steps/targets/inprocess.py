@@ -17,6 +17,7 @@ from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 from trovesim.simulator import Context, Simulator, TroveError
 
+from ..profile import MODULE_TYPES, Offer, OfferedDatastore
 from . import bodies
 from .base import Caller, RawKind, ReapplyOptions, TargetError
 
@@ -25,7 +26,6 @@ T = TypeVar("T")
 # The usage guide's day, early: scenarios that set the clock set it later than this.
 SCENARIO_START = _dt.datetime(2017, 6, 2, 12, 0, 0)
 SOME_TIME = _dt.timedelta(minutes=1)
-FLAVOR = "15"
 VOLUME_SIZE = 1
 CONTEXTS = {
     Caller.ADMIN: Context(project_id="admin", is_admin=True, user="admin"),
@@ -49,6 +49,22 @@ class InProcessTargets:
         self._freezer = freeze_time(SCENARIO_START)
         self._frozen: FrozenDateTimeFactory | None = None
 
+    def offer(self) -> Offer:
+        """The simulator's catalogue and module types, as a fresh simulator has them."""
+        catalog = self._make_simulator().catalog
+        datastores = []
+        for datastore in catalog.datastores:
+            active = tuple(v.name for v in datastore.versions if v.active)
+            default = next(
+                (v.name for v in datastore.versions if v.id == datastore.default_version_id), None
+            )
+            datastores.append(OfferedDatastore(datastore.name, default, active))
+        flavors = tuple((f.id, f.ram) for f in catalog.flavors)
+        return Offer(flavors, tuple(datastores), MODULE_TYPES)
+
+    label = "inprocess"
+    has_controls = True
+
     def open(self) -> InProcessTarget:
         if self._frozen is None:
             self._frozen = self._freezer.start()
@@ -63,12 +79,12 @@ class InProcessTargets:
 
 class InProcessTarget:
     label = "inprocess"
-    can_control = True
     unique_names = False
     settle_seconds = 0.0
     build_wait_seconds = 0.0
 
     def __init__(self, sim: Simulator, frozen: FrozenDateTimeFactory) -> None:
+        self.controls = self  # the simulator itself: every control is at hand
         self.sim = sim
         self._frozen = frozen
         self._reapplied: set[str] = set()
@@ -131,11 +147,12 @@ class InProcessTarget:
         self,
         caller: Caller,
         name: str,
+        flavor: str,
         datastore: str | None,
         version: str | None,
         module_ids: list[str],
     ) -> dict:
-        body = bodies.instance_create(name, FLAVOR, VOLUME_SIZE, datastore, version, module_ids)
+        body = bodies.instance_create(name, flavor, VOLUME_SIZE, datastore, version, module_ids)
         return _answer(lambda: self.sim.create_instance(CONTEXTS[caller], body))
 
     def show_instance(self, caller: Caller, instance_id: str) -> dict:
@@ -166,9 +183,15 @@ class InProcessTarget:
     # --- clusters --------------------------------------------------------------------------
 
     def create_cluster(
-        self, caller: Caller, name: str, datastore: str, version: str, members: list[list[str]]
+        self,
+        caller: Caller,
+        name: str,
+        flavor: str,
+        datastore: str,
+        version: str,
+        members: list[list[str]],
     ) -> dict:
-        instances = bodies.cluster_members(FLAVOR, VOLUME_SIZE, members)
+        instances = bodies.cluster_members(flavor, VOLUME_SIZE, members)
         body = bodies.cluster_create(name, datastore, version, instances)
         return _answer(lambda: self.sim.create_cluster(CONTEXTS[caller], body))
 

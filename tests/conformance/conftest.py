@@ -6,6 +6,7 @@ here when pytest configures this folder (the flags it adds then keep their defau
 
 from __future__ import annotations
 
+import contextlib
 import re
 import selectors
 import subprocess
@@ -31,10 +32,12 @@ def _first_line(process: subprocess.Popen, seconds: float) -> str:
     return process.stdout.readline()
 
 
-@pytest.fixture(scope="session")
-def trovesim_server() -> Iterator[str]:
-    """``trovesim serve`` on a free port with a virtual clock; yields its URL up to /v1.0."""
-    command = [sys.executable, "-m", "trovesim.cli", "serve", "--port", "0", "--clock", "virtual"]
+@contextlib.contextmanager
+def serving(*options: str, launcher: list[str] | None = None) -> Iterator[str]:
+    """``trovesim serve`` on a free port with these options; yields its URL up to /v1.0.
+    ``launcher`` replaces ``python -m trovesim.cli`` (a script that patches the simulator)."""
+    command = launcher or [sys.executable, "-m", "trovesim.cli"]
+    command = [*command, "serve", "--port", "0", *options]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         line = _first_line(process, STARTUP_SECONDS)
@@ -50,6 +53,13 @@ def trovesim_server() -> Iterator[str]:
             process.kill()
             process.wait()
         process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def trovesim_server() -> Iterator[str]:
+    """``trovesim serve`` on a free port with a virtual clock; yields its URL up to /v1.0."""
+    with serving("--clock", "virtual") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

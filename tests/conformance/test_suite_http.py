@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 from pytest_bdd import scenarios
-from trovesim.steps.plugin import CREDENTIALS
-from trovesim.steps.targets.base import TargetSpec
+from trovesim.steps.options import CREDENTIALS
+from trovesim.steps.targets.base import Credential, TargetSpec
 
 from trovesim.suite import features_dir
 
@@ -19,8 +19,10 @@ def target_spec(trovesim_server: str) -> TargetSpec:
     """Our server's default identities: admin-token, alice-token, bob-token."""
     return TargetSpec(
         target=trovesim_server,
-        tokens={caller: token[2] for caller, (token, _) in CREDENTIALS.items()},
-        projects={caller: project[2] for caller, (_, project) in CREDENTIALS.items()},
+        credentials={
+            caller: Credential(token=token.default, project=project.default)
+            for caller, (token, project, _) in CREDENTIALS.items()
+        },
     )
 
 

@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 from pytest_bdd import scenarios
-from trovesim.steps.plugin import INPROCESS, spec_from_config
+from trovesim.steps.options import INPROCESS
+from trovesim.steps.spec import spec_from_config
 from trovesim.steps.targets.base import TargetSpec
 
 from trovesim.suite import features_dir
