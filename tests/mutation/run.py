@@ -3,6 +3,7 @@
     python tests/mutation/run.py                 # fresh run, every mutant, then the score
     python tests/mutation/run.py --workers 1     # one CPU only
     python tests/mutation/run.py --score         # the score of the last run, nothing re-run
+    python tests/mutation/run.py --resume        # go on where an interrupted run stopped
     python tests/mutation/run.py --rerun 'trovesim.simulator.access.*'
                                                  # re-judge some mutants after a suite change
 
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.score:
         if args.rerun:
             refresh_suite(STAGING)
-        else:
+        elif not args.resume:
             shutil.rmtree(STAGING, ignore_errors=True)
             lay_out(STAGING)
         code = run_mutmut(STAGING, args.workers, args.rerun or [])
