@@ -54,7 +54,7 @@ pytest_plugins = [
     "trovesim.steps.step_instances",
     "trovesim.steps.step_counts",
     "trovesim.steps.step_outcomes",
-    "trovesim.steps.step_reapply_dates",
+    "trovesim.steps.step_dates",
 ]
 
 LEDGER = pytest.StashKey[Ledger]()

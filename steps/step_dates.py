@@ -1,19 +1,22 @@
-"""Steps that judge reapply through what every Trove shows: module-instance-count's dates.
+"""Steps that judge time-bound rules through the dates every Trove shows, without controls.
 
 A reapply's batch size, delay and force leave their mark on the updated dates of the instances
-at the module's current md5, so these steps need no simulator controls: on an endpoint with a
-real clock they wait, as every read after background work does, until the count is reached.
+at the module's current md5 (module-instance-count); applies and removes leave theirs on the
+guest's created and updated times (module-query). On an endpoint with a real clock the reads
+wait, as every read after background work does, until the count is reached.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 import pytest
 from pytest_bdd import parsers, step, then
 
+from .step_instances import _query
 from .targets.base import Caller
-from .wording import NAME
+from .wording import CALLER, NAME
 from .world import World
 
 Dates = tuple[_dt.datetime, _dt.datetime]
@@ -21,8 +24,9 @@ CURRENT = r"the (?P<count>\d+) instances of " + NAME + r" at its current md5"
 
 
 @pytest.fixture
-def noted_dates() -> dict[str, Dates]:
-    """The min and max updated dates a scenario noted, per module name."""
+def noted_dates() -> dict:
+    """What a scenario noted: a module's (min, max) updated dates by its name, a guest's
+    (created, updated) times by (instance, module)."""
     return {}
 
 
@@ -57,13 +61,13 @@ def updated_apart(world: World, count: str, name: str, bound: str, seconds: str)
 
 
 @then(parsers.re(CURRENT + r" keep the updated dates they had"))
-def dates_kept(world: World, noted_dates: dict[str, Dates], count: str, name: str) -> None:
+def dates_kept(world: World, noted_dates: dict, count: str, name: str) -> None:
     noted = noted_dates[name]
     world.eventually(lambda: _assert_equal(_current_dates(world, name, int(count)), noted))
 
 
 @then(parsers.re(CURRENT + r" were updated after the dates they had"))
-def dates_moved(world: World, noted_dates: dict[str, Dates], count: str, name: str) -> None:
+def dates_moved(world: World, noted_dates: dict, count: str, name: str) -> None:
     noted = noted_dates[name]
 
     def check() -> None:
@@ -74,7 +78,7 @@ def dates_moved(world: World, noted_dates: dict[str, Dates], count: str, name: s
 
 
 @step(parsers.re(CURRENT + r" have their updated dates noted"))
-def note_dates(world: World, noted_dates: dict[str, Dates], count: str, name: str) -> None:
+def note_dates(world: World, noted_dates: dict, count: str, name: str) -> None:
     found: list[Dates] = []
     world.eventually(lambda: found.append(_current_dates(world, name, int(count))))
     noted_dates[name] = found[-1]
@@ -82,3 +86,33 @@ def note_dates(world: World, noted_dates: dict[str, Dates], count: str, name: st
 
 def _assert_equal(found: tuple, noted: tuple) -> None:
     assert found == noted, f"the updated dates moved from {noted} to {found}"
+
+
+# --- guest times -----------------------------------------------------------------------------
+
+GUEST_TIMES = r"the guest times of " + NAME + r' on "(?P<instance>[^"]+)" as ' + CALLER
+GUEST_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d\d")
+
+
+def _guest_times(world: World, who: str, instance: str, name: str) -> tuple[str, str]:
+    """module-query's created and updated times of a module, checked for the guest's layout."""
+    rows = world.must(lambda: _query(world, who, instance))
+    found = [row for row in rows if world.as_written(row["name"]) == name]
+    assert len(found) == 1, f"module-query lists {name!r} {len(found)} times"
+    times = (str(found[0]["created"]), str(found[0]["updated"]))
+    for stamp in times:
+        assert GUEST_TIME.fullmatch(stamp), f"{stamp!r} does not read YYYY-MM-DD HH:MM:SS.ff"
+    return times
+
+
+@step(parsers.re(GUEST_TIMES + r" are noted"))
+def note_guest_times(world: World, noted_dates: dict, name: str, instance: str, who: str) -> None:
+    noted_dates[(instance, name)] = _guest_times(world, who, instance, name)
+
+
+@then(parsers.re(GUEST_TIMES + r" keep the created time and show a later updated time"))
+def guest_times_moved(world: World, noted_dates: dict, name: str, instance: str, who: str) -> None:
+    created, updated = noted_dates[(instance, name)]
+    now_created, now_updated = _guest_times(world, who, instance, name)
+    assert now_created == created, f"the created time moved from {created} to {now_created}"
+    assert now_updated > updated, f"the updated time {now_updated} is not after {updated}"
