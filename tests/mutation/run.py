@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 STAGING = REPO / "build" / "mutation"
 EQUIVALENT = Path(__file__).resolve().parent / "equivalent.md"
-TIMING_PLUGIN = Path(__file__).resolve().parent / "mutmut_timing.py"
+PLUGIN = Path(__file__).resolve().parent / "mutmut_plugin.py"
 # The repository folder behind each package of the staging tree.
 LAYOUT = {
     "trovesim": "trovesim",
@@ -59,7 +59,7 @@ def lay_out(root: Path) -> None:
     for package, folder in LAYOUT.items():
         _copy_package(REPO / folder, root / package)
     shutil.copy2(REPO / "pyproject.toml", root / "pyproject.toml")
-    shutil.copy2(TIMING_PLUGIN, root / TIMING_PLUGIN.name)
+    shutil.copy2(PLUGIN, root / PLUGIN.name)
 
 
 def refresh_suite(root: Path) -> None:
@@ -67,6 +67,7 @@ def refresh_suite(root: Path) -> None:
     for tree in (root, root / "mutants"):
         for package in ("trovesim", "trovesim/steps", "trovesim/features", "trovesim/reports"):
             _copy_package(REPO / LAYOUT[package], tree / package)
+        shutil.copy2(PLUGIN, tree / PLUGIN.name)
 
 
 def run_mutmut(root: Path, workers: int | None, names: list[str]) -> int:
