@@ -14,7 +14,8 @@ tree, ``build/mutation/``, that lays the repository's folders out as their impor
 that folder first on ``sys.path``, ahead of the editable install's finder, so the suite imports
 the mutated simulator. ``[tool.mutmut]`` in pyproject.toml speaks of the staging paths.
 
-The score counts mutmut's verdicts per mutant and subtracts the mutants that
+``--list-survivors`` names what survived; ``cd build/mutation && mutmut show NAME`` shows its
+change. The score counts mutmut's verdicts per mutant and subtracts the mutants that
 ``tests/mutation/equivalent.md`` lists, each with the reason it cannot change behaviour.
 """
 
