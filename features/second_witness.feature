@@ -136,3 +136,84 @@ Feature: A second witness for rules judged once elsewhere
       {"modules": [{"id": "{id of known}"}, {"name": "known"}]}
       """
     Then the request is refused with 400 "Validation error: modules[1] 'id' is a required property"
+
+  @APP-5
+  Scenario: module-apply of a single module answers its row, errors included
+    Given tenant A has created a ping module "solo" with contents "message=alone\n"
+    And tenant A has created a ping module "mute" with contents "nothing=here\n"
+    And tenant A has created an instance "inst"
+    When tenant A applies "solo" to "inst"
+    Then the apply answers:
+      | Name | Type | Datastore | Version | Status | Message |
+      | solo | ping | all       | all     | OK     | alone   |
+    When tenant A applies "mute" to "inst"
+    Then the apply answers:
+      | Name | Type | Status | Message                            |
+      | mute | ping | ERROR  | Message not found in contents file |
+
+  @APP-8 @APP-9
+  Scenario: A module in error applied twice keeps one record
+    Given tenant A has created a ping module "broken" with contents "greeting=Hello\n"
+    And tenant A has created an instance "inst"
+    And tenant A has applied "broken" to "inst"
+    When tenant A applies "broken" to "inst"
+    Then module-instance-count of "broken" as tenant A shows:
+      | Module Name | Current | Count |
+      | broken      | True    | 1     |
+
+  @QRY-12 @QRY-1
+  Scenario: A re-apply after a contents change reports the new message under the same name
+    Given tenant A has created an instance "inst"
+    And tenant A has created a module "evolving" with:
+      | live update | yes           |
+      | contents    | message=one\n |
+    And tenant A has applied "evolving" to "inst"
+    And tenant A has updated the contents of "evolving" to "message=two\n"
+    When tenant A applies "evolving" to "inst"
+    Then module-query of "inst" as tenant A shows:
+      | Name     | Type | Datastore | Version | Status | Message |
+      | evolving | ping | all       | all     | OK     | two     |
+
+  @REM-2
+  Scenario: A module removed from one of two instances is counted once
+    Given tenant A has created a ping module "pair"
+    And tenant A has created the instances "first" and "second" with the module "pair"
+    When tenant A removes "pair" from "first"
+    Then module-instance-count of "pair" as tenant A shows:
+      | Module Name | Current | Count |
+      | pair        | True    | 1     |
+    And module-instances of "pair" as tenant A lists:
+      | Name   |
+      | second |
+
+  @CNT-3 @CNT-10
+  Scenario: Tenant B counts and lists only its own instances of a shared module
+    Given the admin has created a module "shared" with:
+      | all tenants | yes |
+    And tenant A has created the instances "a-one" and "a-two" with the module "shared"
+    And tenant B has created an instance "b-inst" with the module "shared"
+    Then module-instance-count of "shared" as tenant B shows:
+      | Module Name | Current | Count |
+      | shared      | True    | 1     |
+    And module-instances of "shared" as tenant B lists:
+      | Name   |
+      | b-inst |
+
+  @UPD-11
+  Scenario: A module can be bound to a datastore alone by update
+    Given tenant A has created a ping module "rebound"
+    When tenant A updates "rebound" with:
+      | datastore | {datastore} |
+    Then the request succeeds
+    And the answer shows:
+      | datastore         | {datastore} |
+      | datastore_version | all         |
+
+  @UPD-8
+  Scenario: Unbinding the datastore by update refuses while the version stays, for the admin too
+    Given the admin has created a module "bound" with:
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
+    When the admin updates "bound" with:
+      | all datastores | yes |
+    Then the request is refused with 400 "Datastore 'None' has no version '{id of version {datastore} {version}}'."
