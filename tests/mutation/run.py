@@ -22,11 +22,13 @@ change. The score counts mutmut's verdicts per mutant and subtracts the mutants 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -78,13 +80,22 @@ def run_mutmut(root: Path, workers: int | None, names: list[str]) -> int:
     return subprocess.run(command + names, cwd=root, check=False).returncode
 
 
+def _excluded(names: list[str]) -> set[str]:
+    """Mutants of files pyproject's do_not_mutate now leaves out (results of older runs)."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["mutmut"].get("do_not_mutate", [])
+    paths = {name: name.split(".x", 1)[0].replace(".", "/") + ".py" for name in names}
+    return {n for n, p in paths.items() if any(fnmatch.fnmatch(p, pat) for pat in patterns)}
+
+
 def verdicts(root: Path) -> dict[str, str]:
     """Each mutant's verdict, from the meta files mutmut writes beside the mutated modules."""
     found: dict[str, str] = {}
     for meta in sorted((root / "mutants").rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         found |= {name: VERDICTS.get(code, "suspicious") for name, code in codes.items()}
-    return found
+    excluded = _excluded(list(found))
+    return {name: verdict for name, verdict in found.items() if name not in excluded}
 
 
 def equivalent_mutants(path: Path = EQUIVALENT) -> dict[str, str]:
