@@ -90,4 +90,3 @@ Feature: module-reapply as any endpoint shows it
       | 1    | 300000000000 | the request is refused with 400 "Validation error: reapply['batch_delay'] 300000000000 puts the last batch past the year 9999" |
       | 1    | 86400000000000 | the request is refused with 400 "Validation error: reapply['batch_delay'] 86400000000000 puts the last batch past the year 9999" |
       | 2    | 300000000000 | the request succeeds                                                                                     |
-      | 1    | 200000000000 | the request succeeds                                                                                     |

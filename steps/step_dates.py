@@ -16,11 +16,14 @@ from pytest_bdd import parsers, step, then
 
 from .step_instances import _query
 from .targets.base import Caller
-from .wording import CALLER, NAME
+from .wording import CALLER, NAME, caller
 from .world import World
 
 Dates = tuple[_dt.datetime, _dt.datetime]
-CURRENT = r"the (?P<count>\d+) instances of " + NAME + r" at its current md5"
+CURRENT = (
+    r"the (?P<count>\d+) instances of " + NAME + r" at its current md5"
+    r"(?: as (?P<who>tenant A|tenant B))?"
+)
 
 
 @pytest.fixture
@@ -30,10 +33,12 @@ def noted_dates() -> dict:
     return {}
 
 
-def _current_dates(world: World, name: str, count: int) -> Dates:
-    """The min and max updated dates of the current md5's row, once it counts ``count``."""
+def _current_dates(world: World, name: str, count: int, who: str | None = None) -> Dates:
+    """The min and max updated dates of the current md5's row, once it counts ``count``, as
+    the admin sees them or as the tenant named."""
     module_id = world.module_id(name)
-    rows = world.must(lambda: world.target.module_instance_count(Caller.ADMIN, module_id))
+    asking = caller(who) if who else Caller.ADMIN
+    rows = world.must(lambda: world.target.module_instance_count(asking, module_id))
     current = [row for row in rows if row["current"] in (True, "True")]
     assert current, f"module-instance-count shows no current row: {rows}"
     row = current[0]
@@ -49,9 +54,11 @@ def _current_dates(world: World, name: str, count: int) -> Dates:
         CURRENT + r" were updated (?P<bound>at least|at most) (?P<seconds>\d+) seconds? apart"
     )
 )
-def updated_apart(world: World, count: str, name: str, bound: str, seconds: str) -> None:
+def updated_apart(
+    world: World, count: str, name: str, who: str | None, bound: str, seconds: str
+) -> None:
     def check() -> None:
-        earliest, latest = _current_dates(world, name, int(count))
+        earliest, latest = _current_dates(world, name, int(count), who)
         span = (latest - earliest).total_seconds()
         limit = float(seconds)
         holds = span >= limit if bound == "at least" else span <= limit
@@ -61,26 +68,26 @@ def updated_apart(world: World, count: str, name: str, bound: str, seconds: str)
 
 
 @then(parsers.re(CURRENT + r" keep the updated dates they had"))
-def dates_kept(world: World, noted_dates: dict, count: str, name: str) -> None:
+def dates_kept(world: World, noted_dates: dict, count: str, name: str, who: str | None) -> None:
     noted = noted_dates[name]
-    world.eventually(lambda: _assert_equal(_current_dates(world, name, int(count)), noted))
+    world.eventually(lambda: _assert_equal(_current_dates(world, name, int(count), who), noted))
 
 
 @then(parsers.re(CURRENT + r" were updated after the dates they had"))
-def dates_moved(world: World, noted_dates: dict, count: str, name: str) -> None:
+def dates_moved(world: World, noted_dates: dict, count: str, name: str, who: str | None) -> None:
     noted = noted_dates[name]
 
     def check() -> None:
-        earliest, _ = _current_dates(world, name, int(count))
+        earliest, _ = _current_dates(world, name, int(count), who)
         assert earliest > noted[1], f"the earliest updated date {earliest} is not after {noted[1]}"
 
     world.eventually(check)
 
 
 @step(parsers.re(CURRENT + r" have their updated dates noted"))
-def note_dates(world: World, noted_dates: dict, count: str, name: str) -> None:
+def note_dates(world: World, noted_dates: dict, count: str, name: str, who: str | None) -> None:
     found: list[Dates] = []
-    world.eventually(lambda: found.append(_current_dates(world, name, int(count))))
+    world.eventually(lambda: found.append(_current_dates(world, name, int(count), who)))
     noted_dates[name] = found[-1]
 
 
