@@ -98,3 +98,16 @@ Feature: Which refusal wins when a request breaks several rules
     And tenant A has created an instance "inst" with the module "adopted"
     When tenant A deletes the module "adopted"
     Then the request is refused with 403 "You must be admin to delete a module with these options. (Module is an admin module)"
+
+  @ADM-11 @ADM-4
+  Scenario Outline: Full access with several options names them all, before the admin check
+    When <caller> creates a module "contradictory" with:
+      | all tenants | yes |
+      | auto apply  | yes |
+      | full access | yes |
+    Then the request is refused with 400 "The following values are invalid: Cannot make module full access: (Tenant: all, Auto: 1)."
+
+    Examples:
+      | caller    |
+      | tenant A  |
+      | the admin |

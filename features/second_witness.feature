@@ -217,3 +217,17 @@ Feature: A second witness for rules judged once elsewhere
     When the admin updates "bound" with:
       | all datastores | yes |
     Then the request is refused with 400 "Datastore 'None' has no version '{id of version {datastore} {version}}'."
+
+  @UPD-5
+  Scenario Outline: An update body's module_type is validated as the type the client sends is
+    Given tenant A has created a ping module "typed"
+    When tenant A sends a module update of "typed" with the body:
+      """
+      {"module": {"<key>": "pong"}}
+      """
+    Then the request is refused with 404 "Module type 'pong' was not found."
+
+    Examples:
+      | key         |
+      | module_type |
+      | type        |
