@@ -11,6 +11,10 @@ parent's memory. Two things in it would falsify the verdicts:
 - The simulator memoises pure functions (the guest's driver runs). A cache warmed by the clean
   run answers the mutant's calls with the original's results, so a mutated driver would never
   run. Every ``functools`` cache of the simulator is emptied when a run starts.
+- mutmut's own check run makes every simulator call fail; a set-up that fails after starting
+  freezegun never stops it, and the parent then forks every mutant under a frozen clock, where
+  mutmut's wall-clock limits fire at once. Freezers still running when a session ends are
+  stopped.
 """
 
 from __future__ import annotations
@@ -20,9 +24,33 @@ import time
 from collections.abc import Generator
 
 import pytest
+from freezegun.api import _freeze_time
 
 SIMULATOR = "trovesim.simulator"
 _started: dict[str, float] = {}
+_running_freezers: list[_freeze_time] = []
+_start, _stop = _freeze_time.start, _freeze_time.stop
+
+
+def _tracked_start(freezer: _freeze_time):
+    factory = _start(freezer)
+    _running_freezers.append(freezer)
+    return factory
+
+
+def _tracked_stop(freezer: _freeze_time) -> None:
+    if freezer in _running_freezers:
+        _running_freezers.remove(freezer)
+    _stop(freezer)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _freeze_time.start, _freeze_time.stop = _tracked_start, _tracked_stop
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    while _running_freezers:
+        _running_freezers[-1].stop()
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
