@@ -115,10 +115,10 @@ def score(found: dict[str, str], equivalent: dict[str, str]) -> tuple[str, list[
 
     A mutant that no scenario reaches ("no tests") counts as surviving: nothing would notice it.
     """
-    counts = Counter(v for n, v in found.items() if n not in equivalent)
     equivalent_here = sorted(n for n in equivalent if found.get(n) == "survived")
+    counts = Counter(v for n, v in found.items() if n not in equivalent_here)
     survivors = sorted(
-        n for n, v in found.items() if v in {"survived", "no tests"} and n not in equivalent
+        n for n, v in found.items() if v in {"survived", "no tests"} and n not in equivalent_here
     )
     judged = len(found) - len(equivalent_here)
     percent = 100 * counts["killed"] / judged if judged else 0.0
