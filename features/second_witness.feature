@@ -231,3 +231,10 @@ Feature: A second witness for rules judged once elsewhere
       | key         |
       | module_type |
       | type        |
+
+  @BAD-3
+  Scenario: A deleted instance is unknown to module-query
+    Given tenant A has created an instance "gone"
+    And tenant A has deleted the instance "gone"
+    When tenant A queries the modules of "gone"
+    Then the request is refused with 404 "Resource {id of gone} cannot be found."
