@@ -2,7 +2,7 @@ Feature: Guest times and count dates as any endpoint shows them
   The guest stamps each module it applies: created at its first apply on this guest, kept across
   re-apply and remove, and updated at its last apply, both written YYYY-MM-DD HH:MM:SS.ff
   (docs/behaviour.md §9.2, §9.3). module-instance-count spans the updated dates of the caller's
-  own records (§11.1). The times themselves need no controlled clock to be judged: their layout
+  own records (docs/behaviour.md §11.1). The times themselves need no controlled clock to be judged: their layout
   and their order are the rule.
 
   Background:
