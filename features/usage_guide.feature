@@ -3,7 +3,7 @@ Feature: The usage guide's session, replayed
   applied to a MySQL 5.6 instance, then updated three times while a redis 3.2.6 cluster and a
   second instance take it, and finally brought up to date everywhere with module-reapply. This
   feature replays that session command by command; each Then holds the guide's own table, with
-  ids, project ids and times left out.
+  ids, project ids, times and the region left out.
 
   Two places differ from the guide's printout, on purpose:
   - the guide's first module-create shows "--datastore mysql", but its output (datastore "all")
@@ -13,12 +13,12 @@ Feature: The usage guide's session, replayed
     real count, 0.
   Between commands some time passes, as it did for the guide's author.
 
-  The guide's tables name its deployment: flavor 15, mysql 5.6, a redis 3.2.6 cluster. The
-  replay keeps them, so it applies only to a target whose profile chose exactly these; the
-  guide's second instance, made there without a datastore (the deployment's default, redis), is
-  made on the cluster datastore.
+  The guide's deployment had flavor 15, mysql 5.6 and redis 3.2.6; the replay plays it on the
+  target's own: {flavor}, {datastore} {version} for the instance and the cluster datastore for
+  the cluster (on our simulator exactly the guide's). The guide's second instance, made without
+  a datastore (that deployment's default, redis), is made on the cluster datastore.
 
-  @GUI-1 @GUI-2 @GUI-3 @GUI-4 @GUI-5 @GUI-6 @GUI-7 @GUI-8 @GUI-9 @GUI-10 @GUI-11 @GUI-12 @upstream-differs @needs-usage-guide-deployment
+  @GUI-1 @GUI-2 @GUI-3 @GUI-4 @GUI-5 @GUI-6 @GUI-7 @GUI-8 @GUI-9 @GUI-10 @GUI-11 @GUI-12 @upstream-differs @needs-clusters
   Scenario: Create and use modules for a database
     # Create and apply a module to a mysql database
     When the admin creates a module "mymod" with:
@@ -45,12 +45,11 @@ Feature: The usage guide's session, replayed
     When some time passes
     And the admin creates an instance "myinst" with the module "mymod"
     Then the answer shows:
-      | datastore               | mysql  |
-      | datastore_version       | 5.6    |
+      | datastore               | {datastore} |
+      | datastore_version       | {version}   |
       | encrypted_rpc_messaging | True   |
-      | flavor                  | 15     |
+      | flavor                  | {flavor}    |
       | name                    | myinst |
-      | region                  | RegionOne |
       | server_id               | None   |
       | status                  | BUILD  |
       | volume                  | 1      |
@@ -65,8 +64,8 @@ Feature: The usage guide's session, replayed
       | Module Name | Module MD5                       | Current | Count |
       | mymod       | 7f700cc7b99606615f8b51946f6d3228 | True    | 1     |
     And module-instances of "mymod" as the admin lists:
-      | Name   | Datastore | Datastore Version | Status | Flavor ID | Size | Region    |
-      | myinst | mysql     | 5.6               | ACTIVE | 15        | 1    | RegionOne |
+      | Name   | Datastore   | Datastore Version | Status | Flavor ID | Size |
+      | myinst | {datastore} | {version}         | ACTIVE | {flavor}  | 1    |
 
     # Updating and creating a second module for a redis cluster
     When some time passes
@@ -90,8 +89,8 @@ Feature: The usage guide's session, replayed
     When some time passes
     And the admin creates a cluster "myclust" of 3 members with the module "mymod"
     Then the answer shows:
-      | datastore         | redis                         |
-      | datastore_version | 3.2.6                         |
+      | datastore         | {cluster datastore}           |
+      | datastore_version | {cluster version}             |
       | instance_count    | 3                             |
       | name              | myclust                       |
       | task_description  | Building the initial cluster. |
@@ -121,9 +120,9 @@ Feature: The usage guide's session, replayed
     # To update an instance in a cluster, use module-apply
     And the cluster "myclust" has these members:
       | Name             | Flavor ID | Size | Status |
-      | myclust-member-1 | 15        | 1    | ACTIVE |
-      | myclust-member-2 | 15        | 1    | ACTIVE |
-      | myclust-member-3 | 15        | 1    | ACTIVE |
+      | myclust-member-1 | {flavor}  | 1    | ACTIVE |
+      | myclust-member-2 | {flavor}  | 1    | ACTIVE |
+      | myclust-member-3 | {flavor}  | 1    | ACTIVE |
     When some time passes
     And the admin applies "mymod" to "myclust-member-2"
     Then the apply answers:
@@ -139,12 +138,11 @@ Feature: The usage guide's session, replayed
     When some time passes
     And the admin creates an instance "myinst_2" of the cluster datastore with the module "mymod"
     Then the answer shows:
-      | datastore               | redis    |
-      | datastore_version       | 3.2.6    |
+      | datastore               | {cluster datastore} |
+      | datastore_version       | {cluster version}   |
       | encrypted_rpc_messaging | True     |
-      | flavor                  | 15       |
+      | flavor                  | {flavor}    |
       | name                    | myinst_2 |
-      | region                  | RegionOne |
       | server_id               | None     |
       | status                  | BUILD    |
       | volume                  | 1        |
@@ -156,9 +154,9 @@ Feature: The usage guide's session, replayed
       | md5  | 6e2c81c1547d640b4c6e7752ed0e33ab |
       | name | mymod                            |
     And the instance list of the admin is:
-      | Name     | Datastore | Datastore Version | Status | Flavor ID | Size | Region    |
-      | myinst   | mysql     | 5.6               | ACTIVE | 15        | 1    | RegionOne |
-      | myinst_2 | redis     | 3.2.6             | ACTIVE | 15        | 1    | RegionOne |
+      | Name     | Datastore           | Datastore Version | Status | Flavor ID | Size |
+      | myinst   | {datastore}         | {version}         | ACTIVE | {flavor}  | 1    |
+      | myinst_2 | {cluster datastore} | {cluster version} | ACTIVE | {flavor}  | 1    |
     And module-instance-count of "mymod" with cluster members as the admin shows:
       | Module Name | Module MD5                       | Current | Count |
       | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |

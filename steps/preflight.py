@@ -13,6 +13,7 @@ import requests
 
 from trovesim.suite import CouldNotJudge
 
+from .options import INPROCESS
 from .targets.base import Caller, TargetError, TargetSpec, v1_url
 
 PROBE_SECONDS = 5.0
@@ -51,8 +52,10 @@ def _why(failed: Exception) -> str:
 
 
 def problems(spec: TargetSpec) -> list[str]:
-    """Everything that makes the target unfit to be judged; empty when the run may start."""
-    if spec.target:
+    """Everything that makes the target unfit to be judged; empty when the run may start. The
+    embedded simulator is only asked whether it fills the roles the operator chose."""
+    endpoint = spec.target != INPROCESS
+    if endpoint and spec.target:
         unfit = _not_trove(spec.target)
         if unfit:
             return [unfit]
@@ -67,7 +70,7 @@ def problems(spec: TargetSpec) -> list[str]:
     found: list[str] = []
     target = targets.open()
     try:
-        for caller in Caller:
+        for caller in Caller if endpoint else ():
             credential = spec.credentials[caller]
             try:
                 target.list_instances(caller)
@@ -78,7 +81,7 @@ def problems(spec: TargetSpec) -> list[str]:
                     f"{caller.value}'s credential ({credential.describe()}) cannot act in its "
                     f"project {target.project_id(caller)!r}: {refused}"
                 )
-        if not found:
+        if endpoint and not found:
             found += _admin_rights(target)
         if not found:
             try:

@@ -23,7 +23,6 @@ from trovesim.suite import (
     NEEDS_SECOND_DATASTORE,
     NEEDS_SECOND_VERSION,
     NEEDS_TYPE,
-    NEEDS_USAGE_GUIDE,
     NOT_APPLICABLE,
     SIMULATOR_ONLY,
 )
@@ -46,14 +45,6 @@ MODULE_TYPES = ("ping", "new_relic_license")
 NONE = "none"
 # A database needs memory: the default flavor is the smallest with at least this much.
 DATABASE_RAM_MB = 1024
-# The roles the usage guide's session was recorded with.
-USAGE_GUIDE = {
-    "flavor": "15",
-    "datastore": "mysql",
-    "version": "5.6",
-    "cluster_datastore": "redis",
-    "cluster_version": "3.2.6",
-}
 
 
 @dataclass(frozen=True)
@@ -145,7 +136,6 @@ class Profile:
                 NEEDS_SECOND_VERSION,
                 NEEDS_SECOND_DATASTORE,
                 NEEDS_CLUSTERS,
-                NEEDS_USAGE_GUIDE,
                 SIMULATOR_ONLY,
             )
         }
@@ -234,20 +224,6 @@ def choose(offer: Offer, target: str, wanted: dict[str, str], controls: bool) ->
     cluster_version = cluster and _version(
         cluster, wanted.get("cluster_version"), "cluster version"
     )
-    chosen = {
-        "flavor": flavor,
-        "datastore": main.name,
-        "version": version,
-        "cluster_datastore": cluster.name if cluster else None,
-        "cluster_version": cluster_version,
-    }
-    if chosen != USAGE_GUIDE:
-        missing[NEEDS_USAGE_GUIDE] = (
-            "needs the usage guide's deployment: flavor 15, mysql 5.6 and redis 3.2.6 clusters "
-            f"(chosen for {target}: "
-            + ", ".join(f"{role} {value}" for role, value in chosen.items())
-            + ")"
-        )
     if not controls:
         missing[SIMULATOR_ONLY] = (
             f"needs simulator controls: {target} offers no virtual clock, guest faults or "
@@ -273,38 +249,53 @@ def choose(offer: Offer, target: str, wanted: dict[str, str], controls: bool) ->
     )
 
 
+def _pick(
+    offer: Offer,
+    wanted: dict[str, str],
+    role: str,
+    candidates: list[OfferedDatastore],
+    missing: tuple[str, str, dict[str, str]],
+) -> OfferedDatastore | None:
+    """The operator's datastore for a role, else the first candidate; none (and the capability
+    ``missing`` names, with its reason, recorded as missing) when there is none or "none"."""
+    name = wanted.get(role)
+    if name and name != NONE:
+        return _datastore(offer, name, role.replace("_", " "))
+    if name == NONE or not candidates:
+        tag, reason, lacking = missing
+        lacking[tag] = reason
+        return None
+    return candidates[0]
+
+
 def _pick_other(
     offer: Offer, wanted: dict[str, str], main: OfferedDatastore, target: str, missing: dict
 ) -> OfferedDatastore | None:
-    name = wanted.get("other_datastore")
-    if name and name != NONE:
-        return _datastore(offer, name, "other datastore")
     others = [d for d in offer.datastores if d.versions and d.name != main.name]
-    if name == NONE or not others:
-        missing[NEEDS_SECOND_DATASTORE] = (
-            f"needs a second datastore: {target} offers no datastore with an active version "
-            f"besides {main.name}"
-        )
-        return None
     # One that cannot build clusters where there is a choice: clusters get their own.
-    return min(others, key=lambda d: d.name in CLUSTER_DATASTORES)
+    others.sort(key=lambda d: d.name in CLUSTER_DATASTORES)
+    reason = (
+        f"needs a second datastore: {target} offers no datastore with an active version "
+        f"besides {main.name}"
+    )
+    return _pick(
+        offer, wanted, "other_datastore", others, (NEEDS_SECOND_DATASTORE, reason, missing)
+    )
 
 
 def _pick_cluster(
     offer: Offer, wanted: dict[str, str], main: OfferedDatastore, target: str, missing: dict
 ) -> OfferedDatastore | None:
-    name = wanted.get("cluster_datastore")
-    if name and name != NONE:
-        return _datastore(offer, name, "cluster datastore")
-    capable = [d for d in offer.datastores if d.versions and d.name in CLUSTER_DATASTORES]
     # The cluster scenarios bind a module to the instances' datastore and expect the cluster
     # to refuse it, so the cluster datastore must be another one.
-    capable = [d for d in capable if d.name != main.name]
-    if name == NONE or not capable:
-        missing[NEEDS_CLUSTERS] = (
-            f"needs clusters: no datastore of {target} besides {main.name} builds clusters "
-            f"(known cluster datastores: {', '.join(CLUSTER_DATASTORES)}; "
-            "name one with --cluster-datastore)"
-        )
-        return None
-    return capable[0]
+    capable = [
+        d
+        for d in offer.datastores
+        if d.versions and d.name in CLUSTER_DATASTORES and d.name != main.name
+    ]
+    reason = (
+        f"needs clusters: no datastore of {target} besides {main.name} builds clusters "
+        f"(known cluster datastores: {', '.join(CLUSTER_DATASTORES)}; "
+        "name one with --cluster-datastore)"
+    )
+    return _pick(offer, wanted, "cluster_datastore", capable, (NEEDS_CLUSTERS, reason, missing))

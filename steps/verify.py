@@ -96,14 +96,11 @@ def _write_run(report_dir: Path, info: dict) -> None:
 
 
 def preflight(args: argparse.Namespace) -> list[str]:
-    """The problems that make the target unfit to be judged (none for the embedded simulator)."""
+    """The problems that make the target unfit to be judged."""
     from .preflight import problems
     from .spec import spec_from_config
 
-    spec = spec_from_config(_ArgsConfig(args))
-    if spec.target == INPROCESS:
-        return []
-    return problems(spec)
+    return problems(spec_from_config(_ArgsConfig(args)))
 
 
 class _ArgsConfig:

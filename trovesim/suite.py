@@ -21,8 +21,6 @@ UPSTREAM_DIFFERS = "upstream-differs"
 NEEDS_SECOND_VERSION = "needs-second-version"
 NEEDS_SECOND_DATASTORE = "needs-second-datastore"
 NEEDS_CLUSTERS = "needs-clusters"
-# The usage guide's replay: its tables name the guide's flavor, datastores and versions.
-NEEDS_USAGE_GUIDE = "needs-usage-guide-deployment"
 # Followed by a module type: ``needs-type-new_relic_license``.
 NEEDS_TYPE = "needs-type-"
 CAPABILITY_TAGS = (
@@ -30,7 +28,6 @@ CAPABILITY_TAGS = (
     NEEDS_SECOND_VERSION,
     NEEDS_SECOND_DATASTORE,
     NEEDS_CLUSTERS,
-    NEEDS_USAGE_GUIDE,
 )
 
 
