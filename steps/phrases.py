@@ -62,6 +62,8 @@ PARAMETERS: dict[str, Parameter] = {
     "unit": Parameter("seconds?|minutes?", "second(s) or minute(s)"),
     "when": Parameter(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", "a time: 2017-06-02 12:00:00"),
     "seconds": Parameter(r"\d+", "a whole number of seconds"),
+    "count": Parameter(r"\d+", "a whole number of instances"),
+    "bound": Parameter("at least|at most", "at least or at most"),
     "size": Parameter(r"\d+", "a whole number"),
     "sizes": Parameter(r"[\d, and]+", "numbers: 2, 2 and 1"),
     "priority": Parameter("Yes|No", "Yes or No"),

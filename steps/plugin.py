@@ -55,6 +55,7 @@ pytest_plugins = [
     "trovesim.steps.step_counts",
     "trovesim.steps.step_outcomes",
     "trovesim.steps.step_explore",
+    "trovesim.steps.step_dates",
 ]
 
 LEDGER = pytest.StashKey[Ledger]()

@@ -7,41 +7,46 @@ properties:", "the module list of ... holds ...", "module-instance-count of ... 
 
 from __future__ import annotations
 
-from pytest_bdd import parsers, when
-
+from .phrases import when
 from .wording import caller
 from .world import World
 
 CLUSTERED = " with cluster members"
 
 
-@when(parsers.parse('{who} shows the module "{name}"'))
+@when('{who} shows the module "{name}"')
 def show_module(world: World, who: str, name: str) -> None:
+    """A module-show, kept for the Then steps to judge."""
     world.attempt(lambda: world.target.show_module(caller(who), world.module_id(name)))
 
 
-@when(parsers.parse("{who} lists the modules"))
+@when("{who} lists the modules")
 def list_modules(world: World, who: str) -> None:
+    """A module list, kept for the Then steps to judge."""
     world.attempt(lambda: world.target.list_modules(caller(who)))
 
 
-@when(parsers.parse('{who} counts the instances of "{name}"'))
+@when('{who} counts the instances of "{name}"')
 def count_instances(world: World, who: str, name: str) -> None:
+    """A module-instance-count (clustered instances left out), kept for the Then steps."""
     _count(world, who, name, clustered=False)
 
 
-@when(parsers.parse('{who} counts the instances of "{name}"' + CLUSTERED))
+@when('{who} counts the instances of "{name}"' + CLUSTERED)
 def count_clustered(world: World, who: str, name: str) -> None:
+    """A module-instance-count with include_clustered, kept for the Then steps."""
     _count(world, who, name, clustered=True)
 
 
-@when(parsers.parse('{who} lists the instances of "{name}"'))
+@when('{who} lists the instances of "{name}"')
 def list_instances_of(world: World, who: str, name: str) -> None:
+    """A module-instances list (clustered instances left out), kept for the Then steps."""
     _module_instances(world, who, name, clustered=False)
 
 
-@when(parsers.parse('{who} lists the instances of "{name}"' + CLUSTERED))
+@when('{who} lists the instances of "{name}"' + CLUSTERED)
 def list_clustered_instances_of(world: World, who: str, name: str) -> None:
+    """A module-instances list with include_clustered, kept for the Then steps."""
     _module_instances(world, who, name, clustered=True)
 
 

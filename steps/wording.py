@@ -11,15 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .phrases import PARAMETERS
 from .targets.base import Caller, ReapplyOptions
 
-# Pieces of a regular expression, for a step module that writes its patterns by hand
-# (``parsers.re``); the shipped ones write phrases (steps.phrases), whose parameters these follow.
-CALLER = rf"(?P<who>{PARAMETERS['who'].pattern})"
-NAME = r'"(?P<name>[^"]*)"'
-QUOTED_LIST = PARAMETERS["names"].pattern
-NAMES = rf"(?P<names>{QUOTED_LIST})"
 NOT_SENT = "(none)"
 EMPTY = "(empty)"
 

@@ -1,0 +1,60 @@
+"""The mutation score: what counts as killed, what the equivalent list takes out, what is stale."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location("mutation_run", Path(__file__).with_name("run.py"))
+run = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(run)
+
+FOUND = {
+    "trovesim.simulator.access.x_a__mutmut_1": "killed",
+    "trovesim.simulator.access.x_a__mutmut_2": "killed",
+    "trovesim.simulator.access.x_a__mutmut_3": "killed",
+    "trovesim.simulator.store.x_b__mutmut_1": "survived",
+    "trovesim.simulator.store.x_b__mutmut_2": "survived",
+    "trovesim.simulator.views.x_c__mutmut_1": "no tests",
+    "trovesim.simulator.views.x_c__mutmut_2": "timeout",
+}
+
+
+def test_the_score_leaves_out_equivalent_survivors_and_counts_unreached_ones_as_survivors() -> None:
+    text, survivors = run.score(FOUND, {"trovesim.simulator.store.x_b__mutmut_2": "no effect"})
+    lines = dict(line.split(":", 1) for line in text.splitlines())
+    assert lines["killed"].strip() == "3"
+    assert lines["survived"].strip() == "1"
+    assert lines["equivalent"].strip() == "1"
+    assert lines["timed out"].strip() == "1"
+    assert lines["score"].strip() == "50.0% of 6 non-equivalent mutants killed"
+    assert survivors == [
+        "trovesim.simulator.store.x_b__mutmut_1",
+        "trovesim.simulator.views.x_c__mutmut_1",
+    ]
+
+
+def test_an_equivalent_entry_that_was_killed_or_is_gone_is_named_stale() -> None:
+    text, _ = run.score(
+        FOUND,
+        {"trovesim.simulator.access.x_a__mutmut_1": "wrong", "trovesim.simulator.gone": "old"},
+    )
+    assert "stale entries in equivalent.md (gone or killed): " in text
+    assert "trovesim.simulator.access.x_a__mutmut_1, trovesim.simulator.gone" in text
+    assert "score:       42.9% of 7 non-equivalent mutants killed" in text
+
+
+def test_equivalent_entries_need_a_reason(tmp_path: Path) -> None:
+    listed = tmp_path / "equivalent.md"
+    listed.write_text("# list\n\n- `m__mutmut_1`: the flag is never read\n", encoding="utf-8")
+    assert run.equivalent_mutants(listed) == {"m__mutmut_1": "the flag is never read"}
+    listed.write_text("- `m__mutmut_2`\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="needs `name`: reason"):
+        run.equivalent_mutants(listed)
+
+
+def test_the_committed_list_parses_and_every_entry_has_a_reason() -> None:
+    listed = run.equivalent_mutants()
+    assert listed and all(reason.strip() for reason in listed.values())
