@@ -40,6 +40,25 @@ Feature: Module visibility and tenancy
       | count the instances of  |
       | reapply                 |
 
+  @VIS-2
+  Scenario Outline: Another tenant's module cannot be read, whichever read is asked for
+    When tenant B <reads>
+    Then the request is refused with 404 "Module with ID {id of a-private} could not be found."
+
+    Examples:
+      | reads                                                       |
+      | shows the module "a-private"                                |
+      | counts the instances of "a-private"                         |
+      | counts the instances of "a-private" with cluster members    |
+      | lists the instances of "a-private"                          |
+      | lists the instances of "a-private" with cluster members     |
+
+  @VIS-1
+  Scenario: A tenant's module list answers with its own and the visible shared modules
+    When tenant A lists the modules
+    Then the request succeeds
+    And the module list of tenant A holds "a-private" and "shared"
+
   @VIS-3
   Scenario Outline: Hidden modules cannot be found by tenants
     When tenant A tries to <operation> the module "hidden-shared"

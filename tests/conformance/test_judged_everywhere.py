@@ -29,7 +29,6 @@ SHOWN_ONLY_BY_THE_SIMULATOR = {
 # fails when a requirement outside it has one witness, and when one on it gains a second.
 JUDGED_ONCE = frozenset(
     [
-        "VIS-1",
         "VIS-4",
         "LIV-3",
         "APP-1",
