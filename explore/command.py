@@ -19,9 +19,8 @@ from hypothesis import HealthCheck, Verbosity, settings
 from hypothesis.internal.conjecture import engine
 from hypothesis.stateful import run_state_machine_as_test
 from trovesim.steps.ledger import Ledger
-from trovesim.steps.plugin import _suffix, open_targets
+from trovesim.steps.plugin import _suffix, close_targets, open_targets
 from trovesim.steps.profile import ProfileError, choose
-from trovesim.steps.sweep import sweep
 from trovesim.steps.verify import USAGE_ERROR, add_target_options, preflight, target_spec
 
 from trovesim.suite import CouldNotJudge
@@ -122,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"the target could not be asked: {problem}")
     finally:
         engine.MAX_SHRINKING_SECONDS = shrink_limit
-        _sweep(targets, ledger)
+        close_targets(targets, ledger)
     seconds = time.monotonic() - clock
     return _report(args, out, targets.label, tally, ledger, started, seconds)
 
@@ -138,17 +137,6 @@ def _settings(args: argparse.Namespace) -> settings:
         print_blob=False,
         verbosity=Verbosity.quiet,
     )
-
-
-def _sweep(targets, ledger: Ledger) -> None:
-    """Delete whatever still carries one of the run's suffixes, then close the connection."""
-    target = targets.open()
-    try:
-        if target.unique_names:
-            sweep(target, ledger)
-    finally:
-        target.close()
-        targets.close()
 
 
 def _report(

@@ -134,6 +134,11 @@ def targets(target_spec: TargetSpec, pytestconfig: pytest.Config) -> Iterator[Ta
     opened = open_targets(target_spec)
     ledger = pytestconfig.stash[LEDGER]
     yield opened
+    close_targets(opened, ledger)
+
+
+def close_targets(opened: Targets, ledger: Ledger) -> None:
+    """Sweep what still carries the run's suffixes, then end what the targets shared."""
     target = opened.open()
     try:
         if target.unique_names:
