@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -25,16 +26,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILD_INPUTS = [
-    "pyproject.toml",
-    "README.md",
-    "trovesim",
-    "simulator",
-    "steps",
-    "reports",
-    "features",
-]
-REPO_FOLDERS = {"simulator", "steps", "reports", "features", "tests"}
+# The folders pyproject maps under trovesim, read from it so that a new one cannot be missed.
+PACKAGE_FOLDERS = sorted(
+    set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+            "package-dir"
+        ].values()
+    )
+)
+BUILD_INPUTS = ["pyproject.toml", "README.md", *PACKAGE_FOLDERS]
+REPO_FOLDERS = {*PACKAGE_FOLDERS, "tests"} - {"trovesim"}
 READY = re.compile(r"^trovesim serving Trove v1\.0 at (http://\S+)/v1\.0/ ")
 
 
