@@ -138,13 +138,16 @@ def targets(target_spec: TargetSpec, pytestconfig: pytest.Config) -> Iterator[Ta
 
 
 def close_targets(opened: Targets, ledger: Ledger) -> None:
-    """Sweep what still carries the run's suffixes, then end what the targets shared."""
-    target = opened.open()
+    """Sweep what still carries the run's suffixes, then end what the targets shared (also when
+    the sweep's target cannot be opened: the in-process freezer must not outlive the run)."""
     try:
-        if target.unique_names:
-            sweep(target, ledger)
+        target = opened.open()
+        try:
+            if target.unique_names:
+                sweep(target, ledger)
+        finally:
+            target.close()
     finally:
-        target.close()
         opened.close()
 
 
