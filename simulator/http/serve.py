@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import socket
 import sys
@@ -181,5 +182,9 @@ def run(args: argparse.Namespace) -> int:
     server = _Server(config)
     with listening, asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
         runner.run(_run(server, listening))
-    print("trovesim stopped", flush=True)
+    try:
+        print("trovesim stopped", flush=True)
+    except BrokenPipeError:  # whoever read our output has gone (``trovesim serve | head -1``)
+        # Python's documented remedy: point stdout at devnull so the exit flush cannot fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -85,3 +85,18 @@ def test_the_server_runs_on_uvloop_and_httptools():
     assert issubclass(config.http_protocol_class, HttpToolsProtocol)
     with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
         assert isinstance(runner.get_loop(), uvloop.Loop)
+
+
+def test_a_reader_that_has_gone_does_not_make_the_stop_a_traceback():
+    """``trovesim serve | head -1``: head leaves after the ready line; the stop stays quiet."""
+    process = subprocess.Popen(
+        [*TROVESIM, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert READY.match(process.stdout.readline().rstrip("\n"))
+    process.stdout.close()  # the reader goes away
+    process.send_signal(signal.SIGTERM)
+    code = process.wait(timeout=30)
+    errors = process.stderr.read()
+    process.stderr.close()
+    assert code == 0
+    assert errors == ""
