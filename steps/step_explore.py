@@ -8,10 +8,9 @@ properties:", "the module list of ... holds ...", "module-instance-count of ... 
 from __future__ import annotations
 
 from .phrases import when
+from .step_counts import _count
 from .wording import caller
 from .world import World
-
-CLUSTERED = " with cluster members"
 
 
 @when('{who} shows the module "{name}"')
@@ -26,35 +25,16 @@ def list_modules(world: World, who: str) -> None:
     world.attempt(lambda: world.target.list_modules(caller(who)))
 
 
-@when('{who} counts the instances of "{name}"')
-def count_instances(world: World, who: str, name: str) -> None:
-    """A module-instance-count (clustered instances left out), kept for the Then steps."""
-    _count(world, who, name, clustered=False)
+@when('{who} counts the instances of "{name}"[ {clustered}]')
+def count_instances(world: World, who: str, name: str, clustered: str | None) -> None:
+    """A module-instance-count (with cluster members: include_clustered), kept for the Then
+    steps."""
+    world.attempt(lambda: _count(world, who, name, clustered))
 
 
-@when('{who} counts the instances of "{name}"' + CLUSTERED)
-def count_clustered(world: World, who: str, name: str) -> None:
-    """A module-instance-count with include_clustered, kept for the Then steps."""
-    _count(world, who, name, clustered=True)
-
-
-@when('{who} lists the instances of "{name}"')
-def list_instances_of(world: World, who: str, name: str) -> None:
-    """A module-instances list (clustered instances left out), kept for the Then steps."""
-    _module_instances(world, who, name, clustered=False)
-
-
-@when('{who} lists the instances of "{name}"' + CLUSTERED)
-def list_clustered_instances_of(world: World, who: str, name: str) -> None:
-    """A module-instances list with include_clustered, kept for the Then steps."""
-    _module_instances(world, who, name, clustered=True)
-
-
-def _count(world: World, who: str, name: str, clustered: bool) -> None:
+@when('{who} lists the instances of "{name}"[ {clustered}]')
+def list_instances_of(world: World, who: str, name: str, clustered: str | None) -> None:
+    """A module-instances read, its first page (with cluster members: include_clustered), kept
+    for the Then steps."""
     module_id = world.module_id(name)
-    world.attempt(lambda: world.target.module_instance_count(caller(who), module_id, clustered))
-
-
-def _module_instances(world: World, who: str, name: str, clustered: bool) -> None:
-    module_id = world.module_id(name)
-    world.attempt(lambda: world.target.module_instances(caller(who), module_id, clustered))
+    world.attempt(lambda: world.target.module_instances(caller(who), module_id, bool(clustered)))
