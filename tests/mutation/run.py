@@ -139,10 +139,13 @@ def score(found: dict[str, str], equivalent: dict[str, str]) -> tuple[str, list[
     return "\n".join(lines), survivors
 
 
-def main(argv: list[str] | None = None) -> int:
+def options() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, help="mutants judged at once (default: CPUs)")
     parser.add_argument("--score", action="store_true", help="only print the last run's score")
+    parser.add_argument(
+        "--resume", action="store_true", help="go on with the last run's staging tree"
+    )
     parser.add_argument(
         "--rerun",
         nargs="+",
@@ -154,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="name each surviving mutant that is not listed as equivalent",
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = options().parse_args(argv)
     if not args.score:
         if args.rerun:
             refresh_suite(STAGING)

@@ -58,3 +58,14 @@ def test_equivalent_entries_need_a_reason(tmp_path: Path) -> None:
 def test_the_committed_list_parses_and_every_entry_has_a_reason() -> None:
     listed = run.equivalent_mutants()
     assert listed and all(reason.strip() for reason in listed.values())
+
+
+@pytest.mark.parametrize(
+    "line", [line for line in run.__doc__.splitlines() if "python tests/mutation/run.py" in line]
+)
+def test_every_command_the_docstring_shows_is_accepted(line: str) -> None:
+    """Each usage line parses into options that main reads (a documented --resume once had no
+    option behind it and stopped the run with an AttributeError)."""
+    words = line.split("#")[0].split()[2:]
+    args = run.options().parse_args(words)
+    assert {"workers", "score", "resume", "rerun", "list_survivors"} <= set(vars(args))
