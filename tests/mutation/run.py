@@ -6,6 +6,8 @@
     python tests/mutation/run.py --resume        # go on where an interrupted run stopped
     python tests/mutation/run.py --rerun 'trovesim.simulator.access.*'
                                                  # re-judge some mutants after a suite change
+    python tests/mutation/run.py --survivors 'trovesim.simulator.views.*'
+                                                 # re-judge only what survived, of some modules
 
 mutmut names a mutant after its module, which it derives from the file's path; our modules are
 imported as ``trovesim.simulator.x`` from ``simulator/x.py``. So the run happens in a staging
@@ -65,12 +67,14 @@ def lay_out(root: Path) -> None:
     shutil.copy2(PLUGIN, root / PLUGIN.name)
 
 
-def refresh_suite(root: Path) -> None:
-    """New or sharper scenarios reach an existing run: the suite's files, not the mutants."""
-    for tree in (root, root / "mutants"):
-        for package in ("trovesim", "trovesim/steps", "trovesim/features", "trovesim/reports"):
-            _copy_package(REPO / LAYOUT[package], tree / package)
-        shutil.copy2(PLUGIN, tree / PLUGIN.name)
+def refresh(root: Path) -> None:
+    """Edits reach an existing run. The suite's files go to both trees. The simulator's go to the
+    staging tree only: mutmut regenerates the mutants of a source newer than its mutated copy,
+    and judges again the mutants of every function whose text changed."""
+    lay_out(root)
+    for package in ("trovesim", "trovesim/steps", "trovesim/features", "trovesim/reports"):
+        _copy_package(REPO / LAYOUT[package], root / "mutants" / package)
+    shutil.copy2(PLUGIN, root / "mutants" / PLUGIN.name)
 
 
 def run_mutmut(root: Path, workers: int | None, names: list[str]) -> int:
@@ -139,6 +143,13 @@ def score(found: dict[str, str], equivalent: dict[str, str]) -> tuple[str, list[
     return "\n".join(lines), survivors
 
 
+def survivors_matching(globs: list[str]) -> list[str]:
+    """The last run's surviving mutants that are not listed as equivalent, matching any glob
+    (every one without globs)."""
+    _, survivors = score(verdicts(STAGING), equivalent_mutants())
+    return [n for n in survivors if not globs or any(fnmatch.fnmatch(n, g) for g in globs)]
+
+
 def options() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, help="mutants judged at once (default: CPUs)")
@@ -153,6 +164,13 @@ def options() -> argparse.ArgumentParser:
         help="re-judge these mutants of the last run with the current suite",
     )
     parser.add_argument(
+        "--survivors",
+        nargs="*",
+        metavar="GLOB",
+        help="re-judge the last run's survivors (of these modules or functions) with the "
+        "current suite and simulator",
+    )
+    parser.add_argument(
         "--list-survivors",
         action="store_true",
         help="name each surviving mutant that is not listed as equivalent",
@@ -163,12 +181,18 @@ def options() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = options().parse_args(argv)
     if not args.score:
-        if args.rerun:
-            refresh_suite(STAGING)
-        elif not args.resume:
+        names = args.rerun or []
+        if args.survivors is not None:
+            names = survivors_matching(args.survivors)
+            if not names:
+                print("no survivors match; nothing to re-judge")
+                return 0
+        if names or args.resume:
+            refresh(STAGING)
+        else:
             shutil.rmtree(STAGING, ignore_errors=True)
             lay_out(STAGING)
-        code = run_mutmut(STAGING, args.workers, args.rerun or [])
+        code = run_mutmut(STAGING, args.workers, names)
         if code != 0:
             print(f"mutmut run failed (exit {code})", file=sys.stderr)
             return code
