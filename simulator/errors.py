@@ -1,7 +1,7 @@
 """The one error catalogue: every refusal carries Trove's HTTP status, fault name and message.
 
 The model raises these; the HTTP adapter only renders them as
-``{"<fault>": {"code": <status>, "message": <message>}}``.
+``{"<fault>": {"code": <status>, "message": <message>}}`` (``http/faults.py``).
 """
 
 from __future__ import annotations
@@ -30,9 +30,6 @@ class TroveError(Exception):
     @property
     def fault(self) -> str:
         return FAULT_NAMES.get(self.status, "badRequest")
-
-    def body(self) -> dict:
-        return {self.fault: {"code": self.status, "message": self.message}}
 
 
 def bad_request(message: str) -> TroveError:
@@ -108,10 +105,6 @@ def datastore_no_version(datastore: str | None, version: str) -> TroveError:
 def datastore_version_id_not_found(version_id: str) -> TroveError:
     """A version id that is not in the named datastore: Trove's generic ModelNotFoundError."""
     return TroveError(404, "DatastoreVersion Not Found")
-
-
-def tenant_mismatch(tenant_id: str) -> TroveError:
-    return TroveError(403, f"User with tenant id {tenant_id} cannot access this resource.")
 
 
 def cluster_member_delete() -> TroveError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from starlette.requests import Request
 from trovesim.simulator import Context, TroveError
-from trovesim.simulator.errors import tenant_mismatch
 
 from .identity import Identity
 
@@ -17,6 +16,7 @@ TOKEN_HEADER = "X-Auth-Token"
 TOKEN_KEY = TOKEN_HEADER.lower().encode("latin-1")
 UNAUTHENTICATED = "The request you have made requires authentication."
 NOT_ADMIN = "The simulator's control API requires the admin role."
+TENANT_MISMATCH = "User with tenant id {tenant_id} cannot access this resource."
 
 
 def token_of(request: Request) -> str | None:
@@ -39,7 +39,7 @@ def caller(request: Request) -> Context:
     """The context of a Trove call: 401 without a known token, 403 for another tenant's URL."""
     identity = identify(request)
     if identity.project_id != request.path_params["tenant_id"]:
-        raise tenant_mismatch(identity.project_id)
+        raise TroveError(403, TENANT_MISMATCH.format(tenant_id=identity.project_id))
     return identity.context
 
 

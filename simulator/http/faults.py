@@ -52,7 +52,8 @@ def empty_response(status: int = 200) -> Response:
 
 
 def fault_response(error: TroveError, headers: dict | None = None) -> Response:
-    return json_response(error.body(), error.status, headers)
+    body = {error.fault: {"code": error.status, "message": error.message}}
+    return json_response(body, error.status, headers)
 
 
 async def _trove_error(request: Request, error: TroveError) -> Response:

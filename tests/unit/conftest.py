@@ -44,7 +44,7 @@ def refused(sim: Simulator) -> Refused:
         else:
             assert error.message == message
         if status in FAULTS:
-            assert error.body() == {FAULTS[status]: {"code": status, "message": error.message}}
+            assert error.fault == FAULTS[status]
         assert sim.export_state() == before, "a refused request changed the world"
         return error
 
