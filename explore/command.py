@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, Verbosity, settings
 from hypothesis.internal.conjecture import engine
 from hypothesis.stateful import run_state_machine_as_test
 from trovesim.steps.ledger import Ledger
-from trovesim.steps.plugin import _suffix, close_targets, open_targets
+from trovesim.steps.plugin import close_targets, new_run_suffix, open_targets
 from trovesim.steps.profile import ProfileError, choose
 from trovesim.steps.verify import USAGE_ERROR, add_target_options, preflight, target_spec
 
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     except (ProfileError, CouldNotJudge) as problem:
         targets.close()
         return _usage(str(problem))
-    catalogue, ledger, run_suffix = catalogue_of(offer), Ledger(), _suffix()
+    catalogue, ledger, run_suffix = catalogue_of(offer), Ledger(), new_run_suffix()
 
     def open_target(number: int) -> Side:
         suffix = f"{run_suffix}x{number}"

@@ -163,8 +163,9 @@ def profile(targets: Targets, target_spec: TargetSpec, pytestconfig: pytest.Conf
 _faker = Faker()
 
 
-def _suffix() -> str:
-    # Starts with a letter that is not hex, so it never occurs inside an id or md5.
+def new_run_suffix() -> str:
+    """The mark of one run's names, which the sweep finds again; it starts with a letter that
+    is not hex, so it never occurs inside an id or md5."""
     return "s" + _faker.lexify("?????", letters="abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -176,7 +177,7 @@ def pool(targets: Targets, pytestconfig: pytest.Config) -> Iterator[InstancePool
         yield None
         return
     ledger = pytestconfig.stash[LEDGER]
-    lending = InstancePool(_suffix())
+    lending = InstancePool(new_run_suffix())
     ledger.suffixes.add(lending.suffix)
     yield lending
     target = targets.open()
@@ -212,7 +213,7 @@ def world(
     ledger = request.config.stash[LEDGER]
     target = targets.open()
     try:
-        suffix = _suffix()
+        suffix = new_run_suffix()
         if target.unique_names:
             ledger.suffixes.add(suffix)
         world = World(target, suffix, profile, ledger, pool, _deletes_instances(request))

@@ -12,7 +12,8 @@ from .wording import caller, name_list, reapply_options
 from .world import World, judges
 
 
-def _count(world: World, who: str, name: str, clustered: str | None) -> list[dict]:
+def instance_counts(world: World, who: str, name: str, clustered: str | None) -> list[dict]:
+    """module-instance-count's rows, with cluster members when the phrase asks for them."""
     return world.target.module_instance_count(caller(who), world.module_id(name), bool(clustered))
 
 
@@ -39,7 +40,9 @@ def count_shows(
     world: World, name: str, clustered: str | None, who: str, datatable: list[list[str]]
 ) -> None:
     """module-instance-count's rows, in order (with cluster members: clustered ones counted)."""
-    expect_rows(world, datatable, partial(_count, world, who, name, clustered), INSTANCE_COUNT)
+    expect_rows(
+        world, datatable, partial(instance_counts, world, who, name, clustered), INSTANCE_COUNT
+    )
 
 
 @then(COUNT + " shows no rows")
@@ -47,7 +50,7 @@ def count_shows_none(world: World, name: str, clustered: str | None, who: str) -
     """module-instance-count has no row: no instance has the module."""
 
     def check() -> None:
-        rows = world.must(lambda: _count(world, who, name, clustered))
+        rows = world.must(lambda: instance_counts(world, who, name, clustered))
         assert rows == [], f"module-instance-count shows {rows}"
 
     world.eventually(check)

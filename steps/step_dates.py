@@ -14,7 +14,7 @@ import re
 import pytest
 
 from .phrases import step, then
-from .step_instances import _query
+from .step_instances import scenario_modules_on
 from .targets.base import Caller
 from .wording import caller
 from .world import World
@@ -102,7 +102,7 @@ GUEST_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d\d")
 
 def _guest_times(world: World, who: str, instance: str, name: str) -> tuple[str, str]:
     """module-query's created and updated times of a module, checked for the guest's layout."""
-    rows = world.must(lambda: _query(world, who, instance))
+    rows = world.must(lambda: scenario_modules_on(world, who, instance))
     found = [row for row in rows if world.as_written(row["name"]) == name]
     assert len(found) == 1, f"module-query lists {name!r} {len(found)} times"
     times = (str(found[0]["created"]), str(found[0]["updated"]))

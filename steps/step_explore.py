@@ -8,7 +8,7 @@ properties:", "the module list of ... holds ...", "module-instance-count of ... 
 from __future__ import annotations
 
 from .phrases import when
-from .step_counts import _count
+from .step_counts import instance_counts
 from .wording import caller
 from .world import World
 
@@ -29,7 +29,7 @@ def list_modules(world: World, who: str) -> None:
 def count_instances(world: World, who: str, name: str, clustered: str | None) -> None:
     """A module-instance-count (with cluster members: include_clustered), kept for the Then
     steps."""
-    world.attempt(lambda: _count(world, who, name, clustered))
+    world.attempt(lambda: instance_counts(world, who, name, clustered))
 
 
 @when('{who} lists the instances of "{name}"[ {clustered}]')

@@ -278,7 +278,8 @@ def applied_at(world: World, priority: str, order: str, place: str) -> None:
     assert found == (priority, order), f"the {place} module has priority/order {found}"
 
 
-def _query(world: World, who: str, instance: str) -> list[dict]:
+def scenario_modules_on(world: World, who: str, instance: str) -> list[dict]:
+    """module-query's rows for this scenario's own modules (a shared target holds others')."""
     found = world.target.module_query(caller(who), world.instance_id(instance))
     known = world.known_module_ids()
     return [m for m in found if m["id"] in known]
@@ -287,20 +288,20 @@ def _query(world: World, who: str, instance: str) -> list[dict]:
 @then('module-query of "{instance}" as {who} shows:')
 def query_shows(world: World, instance: str, who: str, datatable: list[list[str]]) -> None:
     """module-query's rows, as far as this scenario's modules go, in order."""
-    expect_rows(world, datatable, partial(_query, world, who, instance), GUEST_RESULT)
+    expect_rows(world, datatable, partial(scenario_modules_on, world, who, instance), GUEST_RESULT)
 
 
 @then('module-query of "{instance}" as {who} shows no modules')
 def query_shows_none(world: World, instance: str, who: str) -> None:
     """module-query lists none of this scenario's modules."""
-    found = world.must(lambda: _query(world, who, instance))
+    found = world.must(lambda: scenario_modules_on(world, who, instance))
     assert found == [], f"module-query lists {[world.as_written(m['name']) for m in found]}"
 
 
 @when('{who} queries the modules of "{instance}"')
 def query_modules(world: World, who: str, instance: str) -> None:
     """A module-query, for the access rules (the Then steps judge the answer)."""
-    world.attempt(lambda: _query(world, who, instance))
+    world.attempt(lambda: scenario_modules_on(world, who, instance))
 
 
 @when('{who} retrieves the module contents of "{instance}"')
