@@ -44,13 +44,37 @@ def run_rows(run: RunInfo) -> list[tuple[str, str]]:
         ("Suite exit code", "unknown" if run.exit_code is None else str(run.exit_code)),
     ]
     if run.profile:
-        rows.append(("World", "; ".join(f"{k}: {v}" for k, v in run.profile.items())))
+        rows.append(("World", world_text(run.profile)))
     if run.builds is not None:
         instances, clusters = run.builds["instances"], run.builds["clusters"]
         rows.append(("Builds", f"{_plural(instances, 'instance')}, {_plural(clusters, 'cluster')}"))
     if run.waited_seconds is not None:
         rows.append(("Waited", f"{run.waited_seconds:g} s"))
     return rows
+
+
+# The roles a run's profile names, as (datastore key, version key, how the pair is introduced).
+DATASTORE_ROLES = [
+    ("datastore", "version", ""),
+    ("other_datastore", "other_datastore_version", "other datastore "),
+    ("cluster_datastore", "cluster_version", "clusters on "),
+]
+
+
+def world_text(profile: dict) -> str:
+    """The chosen world in one short line: ``flavor 15; mysql 5.6 (other version 5.7); other
+    datastore redis 3.2.6; clusters on redis 3.2.6``. The target has its own row; keys this
+    does not know are kept as ``key: value``."""
+    rest = {k: v for k, v in profile.items() if k != "target" and v not in (None, "")}
+    parts = [f"flavor {rest.pop('flavor')}"] if "flavor" in rest else []
+    for datastore, version, intro in DATASTORE_ROLES:
+        if datastore in rest:
+            pair = f"{intro}{rest.pop(datastore)} {rest.pop(version, '')}".rstrip()
+            if datastore == "datastore" and "other_version" in rest:
+                pair += f" (other version {rest.pop('other_version')})"
+            parts.append(pair)
+    parts += [f"{key}: {value}" for key, value in rest.items()]
+    return "; ".join(parts)
 
 
 def run_facts(report: Report) -> list[tuple[str, str]]:

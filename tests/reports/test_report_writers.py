@@ -18,6 +18,7 @@ from trovesim.reports import FORMATS, OUTPUT_NAMES, Report, Verdict, write_repor
 from trovesim.reports.html_report import render_html
 from trovesim.reports.json_report import load_report, report_to_dict
 from trovesim.reports.markdown_report import render_markdown
+from trovesim.reports.run_facts import world_text
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "reports" / "report.schema.json").read_text())
 LABELS = {v.value: v.label for v in Verdict}
@@ -88,7 +89,7 @@ def test_markdown_summary_gives_outcome_world_cost_and_figures(
         "Target": "http://trove.example:8779",
         "Date": json.loads((RUNS_DIR / "mixed" / "run.json").read_text())["started"],
         "Suite exit code": "1",
-        "World": "flavor: m1.small (id 7a1c); datastore: mysql 8.0",
+        "World": "flavor m1.small (id 7a1c); mysql 8.0",
         "Builds": "12 instances, 1 cluster",
         "Waited": "83.5 s",
         "Requirements": "13 (1 compliant, 1 known upstream difference, 3 not compliant, "
@@ -486,3 +487,23 @@ def test_junit_carries_run_facts_leftovers_and_whole_evidence(
     assert f"Leftovers: delete these by hand\n{LEFTOVER.replace('`', '')}" in text
     _, failing = junit_cases(written("failing", "junit"), tmp_path)
     assert failing["DEMO-11"][1].text == TABLE_EVIDENCE
+
+
+def test_the_world_is_one_short_line_of_roles() -> None:
+    profile = {
+        "target": "inprocess",
+        "flavor": "15",
+        "datastore": "mysql",
+        "version": "5.6",
+        "other_version": "5.7",
+        "other_datastore": "redis",
+        "other_datastore_version": "3.2.6",
+        "cluster_datastore": "redis",
+        "cluster_version": "3.2.6",
+        "region": "lab-1",
+        "unused": None,
+    }
+    assert world_text(profile) == (
+        "flavor 15; mysql 5.6 (other version 5.7); other datastore redis 3.2.6; "
+        "clusters on redis 3.2.6; region: lab-1"
+    )
