@@ -99,6 +99,9 @@ def test_the_wheel_holds_only_the_trovesim_package(installed):
     assert "trovesim/features/requirements.toml" in names
     assert "trovesim/features/module_create.feature" in names
     assert "trovesim/reports/report.schema.json" in names
+    # The pages the requirements cite travel with the reports that cite them.
+    cited = set(re.findall(r"docs/[\w-]+\.md", (ROOT / "features/requirements.toml").read_text()))
+    assert cited and {f"trovesim/{page}" for page in cited} <= set(names)
 
 
 def test_site_packages_gained_trovesim_and_no_generic_names(installed):
