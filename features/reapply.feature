@@ -62,18 +62,18 @@ Feature: module-reapply
       | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
 
   @REA-3
-  Scenario: Reapply naming the current md5 moves neither the current instance's dates nor the older one
-    Given the admin has applied "mymod" to "two"
-    And the 1 instances of "mymod" at its current md5 have their updated dates noted
+  Scenario: Reapply naming the current md5 moves neither the current instances' dates nor the older ones
+    Given the admin has created the instances "three" and "four" with the module "mymod"
+    And the 2 instances of "mymod" at its current md5 have their updated dates noted
     And some time passes
     When the admin reapplies "mymod" with:
       | md5 | ba7c204979c8de54be6efb70a17d40b9 |
     And the reapply has finished
-    Then the 1 instances of "mymod" at its current md5 keep the updated dates they had
+    Then the 2 instances of "mymod" at its current md5 keep the updated dates they had
     And module-instance-count of "mymod" as the admin shows:
       | Module Name | Module MD5                       | Current | Count |
-      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
-      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 1     |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
 
   @REA-4
   Scenario: Force reapplies to instances already current
