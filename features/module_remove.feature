@@ -88,7 +88,7 @@ Feature: module-remove
     When tenant A removes "hello" from "nowhere"
     Then the request is refused with 404 "Resource {id of nowhere} cannot be found."
 
-  @REM-8 @upstream-differs
+  @REM-8 @upstream-differs @needs-type-new_relic_license
   Scenario: After a change of type the old application cannot be removed
     Given tenant A has created a module "shifty" with:
       | live update | yes |
