@@ -150,6 +150,22 @@ Feature: Apply ordering
       | asked-a  |
       | asked-b  |
 
+  @ORD-8 @upstream-differs
+  Scenario: At create, the asked-for modules keep the request's order whatever their age
+    Given the admin has created a module "auto-1" with:
+      | auto apply | yes |
+    And the admin has created a ping module "asked-2"
+    And the admin has created a module "auto-2" with:
+      | auto apply | yes |
+    And the admin has created a ping module "asked-1"
+    When the admin creates an instance "inst" with the modules "asked-1" and "asked-2"
+    Then module-query of "inst" as the admin shows:
+      | Name    |
+      | auto-2  |
+      | auto-1  |
+      | asked-2 |
+      | asked-1 |
+
   @ORD-7
   Scenario: Turning priority on by update moves a module ahead
     Given the admin has created these modules:

@@ -21,6 +21,20 @@ Feature: Applying modules at create, by auto-apply and with module-apply
       | Name  | Type | Datastore | Version | Status | Message |
       | hello | ping | all       | all     | OK     | Hello   |
 
+  @APP-1
+  Scenario: Each of several modules named at create reports its own message
+    Given tenant B has created a ping module "first" with contents "message=One\n"
+    And tenant B has created a module "second" with:
+      | contents    | message=Two\n |
+      | apply order | 7             |
+    When tenant B creates an instance "b-inst" with the modules "first" and "second"
+    Then the request succeeds
+    And the instance "b-inst" has status ACTIVE
+    And module-query of "b-inst" as tenant B shows:
+      | Name   | Type | Datastore | Version | Status | Message |
+      | second | ping | all       | all     | OK     | Two     |
+      | first  | ping | all       | all     | OK     | One     |
+
   @APP-2
   Scenario: A shared auto-apply module reaches every tenant's new instances
     Given the admin has created a module "everywhere" with:
@@ -96,6 +110,22 @@ Feature: Applying modules at create, by auto-apply and with module-apply
     And module-instance-count of "quiet" as the admin shows:
       | Module Name | Current | Count |
       | quiet       | True    | 1     |
+
+  @APP-4
+  Scenario: A hidden auto-apply module bound to the datastore reaches another tenant's instance
+    Given the admin has created a module "unseen" with:
+      | all tenants | yes                  |
+      | auto apply  | yes                  |
+      | hidden      | yes                  |
+      | datastore   | {datastore}          |
+      | contents    | message=Behind.it\n |
+    And tenant B has created an instance "b-inst"
+    Then module-instances of "unseen" as the admin lists:
+      | Name   | Status | Tenant ID          |
+      | b-inst | ACTIVE | tenant B's project |
+    And module-query of "b-inst" as the admin shows:
+      | Name   | Datastore   | Status | Message   |
+      | unseen | {datastore} | OK     | Behind.it |
 
   @APP-5
   Scenario: module-apply answers a row per module
@@ -228,6 +258,25 @@ Feature: Applying modules at create, by auto-apply and with module-apply
       | Module Name | Current | Count |
       | hello       | True    | 1     |
     When tenant A queries the modules of "doomed"
+    Then the request is refused with 400 "Timeout trying to connect to the Guest Agent."
+
+  @APP-11 @simulator-only
+  Scenario: A failed build's auto-apply records are listed, with the instance in ERROR
+    Given the admin has created a module "everywhere" with:
+      | all tenants | yes |
+      | auto apply  | yes |
+    And the next instance build fails
+    And tenant B has created an instance "doomed"
+    And tenant B has created an instance "fine"
+    Then the instance "doomed" has status ERROR
+    And module-instances of "everywhere" as the admin lists:
+      | Name   | Status |
+      | doomed | ERROR  |
+      | fine   | ACTIVE |
+    And module-instance-count of "everywhere" as tenant B shows:
+      | Module Name | Current | Count |
+      | everywhere  | True    | 2     |
+    When the admin queries the modules of "doomed"
     Then the request is refused with 400 "Timeout trying to connect to the Guest Agent."
 
   @APP-12

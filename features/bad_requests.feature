@@ -102,6 +102,18 @@ Feature: Bad requests
       """
     And the fault is badRequest
 
+  @BAD-6
+  Scenario: An instance create naming a module by an id of the right shape but not hex is refused
+    When the admin sends an instance create with the body:
+      """
+      {"instance": {"name": "near-miss", "flavorRef": "{flavor}", "volume": {"size": 1}, "modules": [{"id": "0123456g-89ab-cdef-0123-456789abcdef"}]}}
+      """
+    Then the request is refused with 400:
+      """
+      Validation error: instance['modules'][0]['id'] '0123456g-89ab-cdef-0123-456789abcdef' does not match '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$'
+      """
+    And the fault is badRequest
+
   @BAD-7
   Scenario Outline: A module-apply naming no modules applies nothing
     When tenant A sends a module-apply to "inst" with the body:

@@ -92,3 +92,109 @@ Feature: Modules on clusters
     And the instance list of tenant A is:
       | Name   | Datastore   | Datastore Version | Status |
       | single | {datastore} | {version}         | ACTIVE |
+
+  @CLU-1
+  Scenario: Every member of the admin's cluster holds the module, as module-instances lists them
+    Given the admin has created a ping module "carried" with contents "message=Members\n"
+    And the admin has created a cluster "clu" of 2 members with the module "carried"
+    Then module-instances of "carried" with cluster members as the admin lists:
+      | Name         | Status |
+      | clu-member-1 | ACTIVE |
+      | clu-member-2 | ACTIVE |
+    And module-query of "clu-member-2" as the admin shows:
+      | Name    | Status | Message |
+      | carried | OK     | Members |
+
+  @CLU-2 @CLU-7
+  Scenario: An auto-apply module bound to the cluster datastore reaches each member of a new cluster
+    Given the admin has created a module "members-only" with:
+      | all tenants | yes                 |
+      | auto apply  | yes                 |
+      | datastore   | {cluster datastore} |
+    When tenant B creates a cluster "clu" of 2 members
+    Then the answer shows:
+      | name              | clu                           |
+      | datastore         | {cluster datastore}           |
+      | datastore_version | {cluster version}             |
+      | instance_count    | 2                             |
+      | task_name         | BUILDING                      |
+      | task_description  | Building the initial cluster. |
+    And the cluster "clu" has these members:
+      | Name         | Status |
+      | clu-member-1 | ACTIVE |
+      | clu-member-2 | ACTIVE |
+    And module-instances of "members-only" with cluster members as tenant B lists:
+      | Name         |
+      | clu-member-1 |
+      | clu-member-2 |
+    And module-query of "clu-member-2" as tenant B shows:
+      | Name         | Datastore           | Status |
+      | members-only | {cluster datastore} | OK     |
+
+  @CLU-3
+  Scenario: A module removed from one member stays on the other, and another applies beside it
+    Given the admin has created a ping module "spread"
+    And the admin has created a module "extra" with:
+      | contents | message=Extra\n |
+    And the admin has created a cluster "clu" of 2 members with the module "spread"
+    When the admin removes "spread" from "clu-member-1"
+    Then the request succeeds
+    And module-query of "clu-member-1" as the admin shows no modules
+    And module-query of "clu-member-2" as the admin shows:
+      | Name   | Status |
+      | spread | OK     |
+    And module-instances of "spread" with cluster members as the admin lists:
+      | Name         |
+      | clu-member-2 |
+    When the admin applies "extra" to "clu-member-2"
+    Then the apply answers:
+      | Name  | Status | Message |
+      | extra | OK     | Extra   |
+    And module-query of "clu-member-2" as the admin shows:
+      | Name   | Status |
+      | extra  | OK     |
+      | spread | OK     |
+
+  @CLU-4 @upstream-differs
+  Scenario: A refused cluster leaves no member holding the module and the module free to change
+    Given the admin has created a module "bound" with:
+      | datastore         | {datastore} |
+      | datastore version | {version}   |
+    When the admin creates a cluster "clu" of 3 members with the module "bound"
+    Then the request is refused with 400:
+      """
+      The module is invalid: Module 'bound' cannot be applied  (Wrong datastore '{id of datastore {datastore}}' - expected '{id of datastore {cluster datastore}}')
+      """
+    And the cluster list of the admin holds no cluster "clu"
+    And module-instance-count of "bound" with cluster members as the admin shows no rows
+    When the admin updates the contents of "bound" to "message=free\n"
+    Then the request succeeds
+
+  @CLU-5 @CNT-5 @upstream-differs
+  Scenario: A deleted cluster's members leave the counts, and no longer hold the module back
+    Given the admin has created a ping module "spread"
+    And the admin has created an instance "single" with the module "spread"
+    And the admin has created a cluster "clu" of 3 members with the module "spread"
+    When the admin deletes the cluster "clu"
+    Then the request succeeds
+    And module-instance-count of "spread" with cluster members as the admin shows:
+      | Module Name | Current | Count |
+      | spread      | True    | 1     |
+    And module-instances of "spread" with cluster members as the admin lists:
+      | Name   |
+      | single |
+    When the admin removes "spread" from "single"
+    Then the request succeeds
+    When the admin deletes the module "spread"
+    Then the request succeeds
+
+  @CLU-6
+  Scenario: A three-member cluster's members carry its name and stay out of tenant B's list
+    Given tenant B has created a cluster "big" of 3 members
+    Then the cluster "big" has these members:
+      | Name         |
+      | big-member-1 |
+      | big-member-2 |
+      | big-member-3 |
+    And the instance list of tenant B is:
+      | Name |

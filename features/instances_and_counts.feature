@@ -51,6 +51,20 @@ Feature: module-instances and module-instance-count
       | clu-member-1 |
       | clu-member-2 |
 
+  @CNT-2 @CNT-7 @needs-clusters
+  Scenario: A module only cluster members hold has nothing to show the admin unless asked
+    Given the admin has created a ping module "members"
+    And the admin has created a cluster "clu" of 2 members with the module "members"
+    Then module-instance-count of "members" as the admin shows no rows
+    And module-instances of "members" as the admin lists no instances
+    And module-instance-count of "members" with cluster members as the admin shows:
+      | Module Name | Current | Count |
+      | members     | True    | 2     |
+    And module-instances of "members" with cluster members as the admin lists:
+      | Name         |
+      | clu-member-1 |
+      | clu-member-2 |
+
   @CNT-3
   Scenario: A tenant counts only its own instances of a shared module
     Given the admin has created a module "shared" with:
@@ -91,6 +105,24 @@ Feature: module-instances and module-instance-count
       | Module Name | Module MD5                       | Current | Count |
       | aged        | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
       | aged        | 869744bdd18e306a96c145df562065ab | True    | 2     |
+
+  @CNT-4 @upstream-differs
+  Scenario: The admin's rows come by their oldest date, not their newest
+    Given the admin has created a module "swinging" with:
+      | all tenants | yes                 |
+      | live update | yes                 |
+      | contents    | message=Module.V2\n |
+    And tenant A has created an instance "early" with the module "swinging"
+    And some time passes
+    And the admin has updated the contents of "swinging" to "message=Module.V1\n"
+    And tenant B has created an instance "middle" with the module "swinging"
+    And some time passes
+    And the admin has updated the contents of "swinging" to "message=Module.V2\n"
+    And tenant A has created an instance "late" with the module "swinging"
+    Then module-instance-count of "swinging" as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | swinging    | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
+      | swinging    | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
 
   @CNT-5
   Scenario: A deleted instance is no longer counted or listed

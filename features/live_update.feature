@@ -57,6 +57,26 @@ Feature: Live update
       | live   | OK     | Module.V1 |
       | frozen | OK     | Module.V1 |
 
+  @LIV-3
+  Scenario: The admin changes a shared live-update module while two tenants' instances hold it
+    Given the admin has created a module "fleet" with:
+      | all tenants | yes                 |
+      | live update | yes                 |
+      | contents    | message=Module.V1\n |
+    And tenant A has created an instance "a-inst" with the module "fleet"
+    And tenant B has created an instance "b-inst" with the module "fleet"
+    When the admin updates "fleet" with:
+      | contents | message=Module.V3\n |
+    Then the request succeeds
+    And the answer shows:
+      | md5 | 869744bdd18e306a96c145df562065ab |
+    And module-instance-count of "fleet" as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | fleet       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
+    And module-query of "b-inst" as tenant B shows:
+      | Name  | Status | Message   |
+      | fleet | OK     | Module.V1 |
+
   @LIV-4
   Scenario: A live-update module can be deleted while applied
     When tenant A deletes the module "live"

@@ -63,6 +63,21 @@ Feature: module-remove
     And module-query of "fresh" as tenant A shows no modules
     And module-instance-count of "everywhere" as the admin shows no rows
 
+  @REM-6
+  Scenario: A tenant removes a shared auto-apply module from one of its instances only
+    Given the admin has created a module "everywhere" with:
+      | all tenants | yes |
+      | auto apply  | yes |
+    And tenant B has created the instances "b-one" and "b-two"
+    When tenant B removes "everywhere" from "b-one"
+    Then the request succeeds
+    And module-instances of "everywhere" as tenant B lists:
+      | Name  |
+      | b-two |
+    And module-query of "b-two" as tenant B shows:
+      | Name       | Status |
+      | everywhere | OK     |
+
   @REM-7
   Scenario: Removing an unknown module is refused
     When tenant A removes "ghost" from "inst"
@@ -73,7 +88,7 @@ Feature: module-remove
     When tenant A removes "hello" from "nowhere"
     Then the request is refused with 404 "Resource {id of nowhere} cannot be found."
 
-  @REM-8 @upstream-differs
+  @REM-8 @upstream-differs @needs-type-new_relic_license
   Scenario: After a change of type the old application cannot be removed
     Given tenant A has created a module "shifty" with:
       | live update | yes |
@@ -82,6 +97,19 @@ Feature: module-remove
       | type | new_relic_license |
     When tenant A removes "shifty" from "inst"
     Then the request is refused with 400 "Module 'shifty' has not been applied"
+
+  @REM-8 @upstream-differs @needs-type-new_relic_license
+  Scenario: The admin cannot remove a module given at create once its type has changed
+    Given the admin has created a module "morphing" with:
+      | live update | yes |
+    And the admin has created an instance "admin-inst" with the module "morphing"
+    And the admin has updated "morphing" with:
+      | type | new_relic_license |
+    When the admin removes "morphing" from "admin-inst"
+    Then the request is refused with 400 "Module 'morphing' has not been applied"
+    And module-query of "admin-inst" as the admin shows:
+      | Name     | Type | Status |
+      | morphing | ping | OK     |
 
   @REM-9
   Scenario: A tenant cannot remove a hidden module; the admin can
@@ -97,3 +125,19 @@ Feature: module-remove
       | Name  |
       | other |
       | hello |
+
+  @REM-9
+  Scenario: A hidden auto-apply module is beyond the tenant's reach and within the admin's
+    Given the admin has created a module "silent" with:
+      | all tenants | yes |
+      | auto apply  | yes |
+      | hidden      | yes |
+    And tenant B has created an instance "b-inst"
+    When tenant B removes "silent" from "b-inst"
+    Then the request is refused with 404 "Module with ID {id of silent} could not be found."
+    And module-instance-count of "silent" as the admin shows:
+      | Module Name | Current | Count |
+      | silent      | True    | 1     |
+    When the admin removes "silent" from "b-inst"
+    Then the request succeeds
+    And module-instance-count of "silent" as the admin shows no rows

@@ -36,6 +36,22 @@ Feature: module-reapply
       | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
       | mymod       | 869744bdd18e306a96c145df562065ab | True    | 1     |
 
+  @REA-2
+  Scenario: Reapply with the oldest md5 leaves the instances at a newer one
+    Given the admin has created an instance "three" with the module "mymod"
+    And some time passes
+    And the admin has updated the contents of "mymod" to "message=Module.V3\n"
+    When the admin reapplies "mymod" with:
+      | md5 | 7f700cc7b99606615f8b51946f6d3228 |
+    And the reapply has finished
+    Then module-instance-count of "mymod" as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | False   | 1     |
+      | mymod       | 869744bdd18e306a96c145df562065ab | True    | 2     |
+    And module-query of "three" as the admin shows:
+      | Name  | Message   |
+      | mymod | Module.V2 |
+
   @REA-3
   Scenario: Reapply with the current md5 and no force changes nothing
     When the admin reapplies "mymod" with:
@@ -44,6 +60,20 @@ Feature: module-reapply
     Then module-instance-count of "mymod" as the admin shows:
       | Module Name | Module MD5                       | Current | Count |
       | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
+
+  @REA-3
+  Scenario: Reapply naming the current md5 moves neither the current instances' dates nor the older ones
+    Given the admin has created the instances "three" and "four" with the module "mymod"
+    And the 2 instances of "mymod" at its current md5 have their updated dates noted
+    And some time passes
+    When the admin reapplies "mymod" with:
+      | md5 | ba7c204979c8de54be6efb70a17d40b9 |
+    And the reapply has finished
+    Then the 2 instances of "mymod" at its current md5 keep the updated dates they had
+    And module-instance-count of "mymod" as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
 
   @REA-4
   Scenario: Force reapplies to instances already current
@@ -117,6 +147,24 @@ Feature: module-reapply
       | Status   | Applied | Skipped | Failed |
       | COMPLETE | 1       | 0       | 1      |
 
+  @REA-8 @REA-10 @simulator-only @upstream-differs
+  Scenario: A guest that does not answer holds back only its own instance; the next batch runs
+    Given the guest of "one" does not answer
+    When the admin reapplies "mymod" with:
+      | batch size | 1 |
+      | delay      | 3 |
+    And the reapply has finished
+    Then module-instance-count of "mymod" as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 1     |
+    And module-query of "two" as the admin shows:
+      | Name  | Message   |
+      | mymod | Module.V2 |
+    And the reapply runs of "mymod" are:
+      | Status   | Applied | Skipped | Failed |
+      | COMPLETE | 1       | 0       | 1      |
+
   @REA-12 @needs-second-datastore
   Scenario: Instances the module no longer fits are skipped
     Given the admin has created a module "picky" with:
@@ -157,6 +205,20 @@ Feature: module-reapply
       | Status   | Applied | Skipped | Failed |
       | COMPLETE | 2       | 1       | 0      |
 
+  @REA-9 @REA-10 @simulator-only @upstream-differs
+  Scenario: An instance already current costs no delay either
+    Given the admin has created an instance "three" with the module "mymod"
+    When the admin reapplies "mymod" with:
+      | batch size | 1 |
+      | delay      | 5 |
+    And 5 seconds pass
+    Then module-instance-count of "mymod" as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 3     |
+    And the reapply runs of "mymod" are:
+      | Status   | Applied | Skipped | Failed |
+      | COMPLETE | 2       | 1       | 0      |
+
   @REA-11 @upstream-differs
   Scenario: A tenant's reapply of a shared module reaches only its own instances
     Given the admin has created a module "shared" with:
@@ -176,3 +238,21 @@ Feature: module-reapply
     And module-query of "b-inst" as tenant B shows:
       | Name   | Message   |
       | shared | Module.V1 |
+
+  @REA-11 @upstream-differs
+  Scenario: Tenant B's reapply leaves both of tenant A's instances behind
+    Given the admin has created a module "shared" with:
+      | all tenants | yes                 |
+      | live update | yes                 |
+      | contents    | message=Module.V1\n |
+    And tenant A has created the instances "a-one" and "a-two" with the module "shared"
+    And tenant B has created an instance "b-inst" with the module "shared"
+    And the admin has updated the contents of "shared" to "message=Module.V2\n"
+    When tenant B reapplies "shared"
+    And the reapply has finished
+    Then module-instance-count of "shared" as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | shared      | 7f700cc7b99606615f8b51946f6d3228 | False   | 2     |
+    And module-instance-count of "shared" as tenant B shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | shared      | ba7c204979c8de54be6efb70a17d40b9 | True    | 1     |

@@ -27,6 +27,26 @@ Feature: module-reapply on cluster members
       | Module Name | Module MD5                       | Current | Count |
       | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 4     |
 
+  @REA-5
+  Scenario: Force and an md5 still leave cluster members alone unless they are included
+    When the admin reapplies "mymod" with:
+      | md5   | 7f700cc7b99606615f8b51946f6d3228 |
+      | force | yes                              |
+    And the reapply has finished
+    Then module-instance-count of "mymod" as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 2     |
+    And module-query of "clu-member-2" as the admin shows:
+      | Name  | Message   |
+      | mymod | Module.V1 |
+    When the admin reapplies "mymod" with:
+      | md5               | 7f700cc7b99606615f8b51946f6d3228 |
+      | include clustered | yes                              |
+    And the reapply has finished
+    Then module-instance-count of "mymod" with cluster members as the admin shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 4     |
+
   @REA-6 @REA-10 @simulator-only
   Scenario: Reapply goes batch by batch, the delay apart
     When the admin reapplies "mymod" with:

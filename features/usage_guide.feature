@@ -195,6 +195,113 @@ Feature: The usage guide's session, replayed
       | Module Name | Module MD5                       | Current | Count |
       | mymod       | 6e2c81c1547d640b4c6e7752ed0e33ab | True    | 5     |
 
+  @GUI-2 @GUI-3
+  Scenario: The guide's first instance, made by a tenant, answers and reports as the guide shows
+    Given tenant A has created a module "mymod" with:
+      | contents    | message=Module.V1\n |
+      | live update | yes                 |
+    When tenant A creates an instance "myinst" with the module "mymod"
+    Then the answer shows:
+      | datastore               | {datastore} |
+      | datastore_version       | {version}   |
+      | encrypted_rpc_messaging | True        |
+      | flavor                  | {flavor}    |
+      | name                    | myinst      |
+      | server_id               | None        |
+      | status                  | BUILD       |
+      | volume                  | 1           |
+      | volume_id               | None        |
+    And module-instances of "mymod" as tenant A lists:
+      | Name   | Datastore   | Datastore Version | Status | Flavor ID | Size |
+      | myinst | {datastore} | {version}         | ACTIVE | {flavor}  | 1    |
+    And module-instance-count of "mymod" as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | True    | 1     |
+    And module-query of "myinst" as tenant A shows:
+      | Name  | Type | Datastore | Version | Status | Message   |
+      | mymod | ping | all       | all     | OK     | Module.V1 |
+
+  @GUI-5 @GUI-6 @GUI-8 @GUI-10 @GUI-11 @GUI-12 @upstream-differs @needs-clusters
+  Scenario: The guide's session from the cluster on, played by a tenant with a module of its own
+    Given tenant A has created a module "mymod" with:
+      | contents    | message=Module.V1\n |
+      | live update | yes                 |
+    And tenant A has created an instance "myinst" with the module "mymod"
+    And some time passes
+    And tenant A has updated the contents of "mymod" to "message=Module.V2\n"
+    When tenant A creates a cluster "myclust" of 3 members with the module "mymod"
+    Then the answer shows:
+      | datastore         | {cluster datastore}           |
+      | datastore_version | {cluster version}             |
+      | instance_count    | 3                             |
+      | name              | myclust                       |
+      | task_description  | Building the initial cluster. |
+      | task_name         | BUILDING                      |
+    And module-instance-count of "mymod" as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
+    And module-instance-count of "mymod" with cluster members as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | True    | 3     |
+    And module-instances of "mymod" as tenant A lists:
+      | Name   |
+      | myinst |
+
+    # the module again, and one member brought to it
+    When some time passes
+    And tenant A updates the contents of "mymod" to "message=Module.V3\n"
+    And some time passes
+    And tenant A applies "mymod" to "myclust-member-2"
+    Then the apply answers:
+      | Name  | Type | Datastore | Version | Status | Message   |
+      | mymod | ping | all       | all     | OK     | Module.V3 |
+    And module-instance-count of "mymod" with cluster members as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | False   | 2     |
+      | mymod       | 869744bdd18e306a96c145df562065ab | True    | 1     |
+
+    # a second instance, a fourth version, and the three reapplies
+    When some time passes
+    And tenant A creates an instance "myinst_2" of the cluster datastore with the module "mymod"
+    Then the instance "myinst_2" has status ACTIVE
+    When some time passes
+    And tenant A updates the contents of "mymod" to "message=Module.V4\n"
+    And some time passes
+    And tenant A reapplies "mymod" with:
+      | md5               | 869744bdd18e306a96c145df562065ab |
+      | include clustered | yes                              |
+    And the reapply has finished
+    Then module-instance-count of "mymod" with cluster members as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | False   | 2     |
+      | mymod       | 6e2c81c1547d640b4c6e7752ed0e33ab | True    | 2     |
+    And module-query of "myclust-member-2" as tenant A shows:
+      | Name  | Message   |
+      | mymod | Module.V4 |
+    When some time passes
+    And tenant A reapplies "mymod" with:
+      | md5               | 6e2c81c1547d640b4c6e7752ed0e33ab |
+      | include clustered | yes                              |
+      | force             | yes                              |
+    And the reapply has finished
+    Then module-instance-count of "mymod" with cluster members as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False   | 1     |
+      | mymod       | ba7c204979c8de54be6efb70a17d40b9 | False   | 2     |
+      | mymod       | 6e2c81c1547d640b4c6e7752ed0e33ab | True    | 2     |
+    When some time passes
+    And tenant A reapplies "mymod" with:
+      | include clustered | yes |
+      | batch size        | 1   |
+      | delay             | 3   |
+    And the reapply has finished
+    Then module-instance-count of "mymod" with cluster members as tenant A shows:
+      | Module Name | Module MD5                       | Current | Count |
+      | mymod       | 6e2c81c1547d640b4c6e7752ed0e33ab | True    | 5     |
+
   @UPD-1 @GUI-1 @GUI-4 @GUI-7 @GUI-9
   Scenario Outline: The guide's module files give the guide's md5 values
     When the admin creates a ping module "<module>" with contents "<file>"

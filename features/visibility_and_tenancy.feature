@@ -26,6 +26,18 @@ Feature: Module visibility and tenancy
   Scenario: The admin lists every module of every tenant
     Then the module list of the admin holds "a-private", "b-private", "shared", "hidden-shared" and "admin-own"
 
+  @VIS-4 @upstream-differs
+  Scenario: The admin's list narrowed to a datastore holds every tenant's modules for it
+    Given tenant A has created a module "a-bound" with:
+      | datastore | {datastore} |
+    And tenant B has created a module "b-bound" with:
+      | datastore | {datastore} |
+    And the admin has created a module "hidden-bound" with:
+      | datastore | {datastore} |
+      | hidden    | yes         |
+    Then the module list of the admin for datastore "{datastore}" holds "a-bound", "b-bound" and "hidden-bound"
+    And the module list of the admin for datastore "all" holds "a-private", "b-private", "shared", "hidden-shared" and "admin-own"
+
   @VIS-2
   Scenario Outline: Another tenant's module cannot be found
     When tenant B tries to <operation> the module "a-private"
