@@ -84,7 +84,7 @@ Feature: Module update and md5 versions
       | priority_apply | True        |
       | live_update    | True        |
 
-  @UPD-5 @upstream-differs
+  @UPD-5 @upstream-differs @needs-type-new_relic_license
   Scenario Outline: The type can be changed by update, in any case
     Given tenant A has created a ping module "retyped"
     When tenant A updates "retyped" with:
