@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from trovesim.simulator import Catalog, Context, Simulator, VirtualClock
+from trovesim.simulator import Context, Simulator, VirtualClock
+from trovesim.simulator.catalog_file import read_catalog
 
 ANYONE = Context("tenant-a")
 
@@ -73,7 +74,7 @@ def test_catalogue_is_seeded_from_a_file(tmp_path):
             }
         )
     )
-    sim = Simulator(clock=VirtualClock(), catalog=Catalog.from_file(path))
+    sim = Simulator(clock=VirtualClock(), catalog=read_catalog(path))
     assert [d["name"] for d in sim.list_datastores(ANYONE)] == ["postgresql"]
     assert [f["id"] for f in sim.list_flavors(ANYONE)] == ["7"]
     body = {"instance": {"name": "pg", "flavorRef": "7", "volume": {"size": 1}}}
