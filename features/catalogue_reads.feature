@@ -60,6 +60,11 @@ Feature: The catalogue a client reads
       | {datastore}                   |
       | {id of datastore {datastore}} |
 
+  @CAT-3
+  Scenario: An instance given no datastore runs the deployment's default datastore at its default version
+    When tenant A creates an instance "inst" without a datastore
+    Then the instance "inst" as tenant A runs a datastore of the catalogue at its default version
+
   @CAT-4
   Scenario Outline: A flavor reads the same in the flavor list and in its show, as troveclient prints it
     Then <who> reads the flavor "{flavor}" the same in the flavor list and its show

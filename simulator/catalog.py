@@ -77,7 +77,7 @@ class Catalog:
         if _is_uuid(id_or_name):
             found = next((v for v in datastore.versions if v.id == id_or_name), None)
             if found is None:
-                raise errors.datastore_version_id_not_found(id_or_name)
+                raise errors.datastore_version_id_not_found()
         else:
             found = next((v for v in datastore.versions if v.name == id_or_name), None)
             if found is None:

@@ -6,10 +6,14 @@ that lists it, a version found by its id with the one found by its name.
 
 from __future__ import annotations
 
+import pytest
+
+from trovesim.suite import NOT_APPLICABLE
+
 from .phrases import then, when
 from .targets.base import Caller
 from .wording import caller
-from .world import World
+from .world import World, judges
 
 # The fields every datastore, version and flavor answer carries (Trove's views).
 DATASTORE_FIELDS = ("id", "name", "links", "versions")
@@ -130,29 +134,37 @@ def show_flavor(world: World, who: str, flavor: str) -> None:
     world.attempt(lambda: world.target.show_flavor(caller(who), world.with_ids(flavor)))
 
 
-@when('{who} creates an instance "{name}" of the datastore "{datastore}"[ version "{version}"]')
-def create_instance_of(
-    world: World, who: str, name: str, datastore: str, version: str | None
+def _create_instance(
+    world: World, who: str, name: str, datastore: str | None, version: str | None
 ) -> None:
-    """An instance on the profile's flavor, of the datastore and version given by name or id
-    (``{id of version ...}``); without a version, Trove picks the datastore's default."""
+    """An instance on the profile's flavor, its answer or refusal kept for the Then steps."""
     owner = caller(who)
-    wanted = world.with_ids(version) if version is not None else None
 
     def create() -> dict:
         answer = world.target.create_instance(
-            owner,
-            world.real_name(name),
-            world.profile.flavor,
-            world.with_ids(datastore),
-            wanted,
-            [],
+            owner, world.real_name(name), world.profile.flavor, datastore, version, []
         )
         world.ledger.instances += 1
         world.remember_instance(name, answer, owner)
         return answer
 
     world.attempt(create)
+
+
+@when('{who} creates an instance "{name}" of the datastore "{datastore}"[ version "{version}"]')
+def create_instance_of(
+    world: World, who: str, name: str, datastore: str, version: str | None
+) -> None:
+    """An instance of the datastore and version given by name or id (``{id of version ...}``);
+    without a version, Trove picks the datastore's default."""
+    wanted = world.with_ids(version) if version is not None else None
+    _create_instance(world, who, name, world.with_ids(datastore), wanted)
+
+
+@when('{who} creates an instance "{name}" without a datastore')
+def create_instance_without_datastore(world: World, who: str, name: str) -> None:
+    """An instance create that names no datastore: Trove picks the deployment's default."""
+    _create_instance(world, who, name, None, None)
 
 
 @then('the instance "{name}" as {who} runs the default version of the datastore "{datastore}"')
@@ -167,6 +179,31 @@ def runs_default_version(world: World, name: str, who: str, datastore: str) -> N
     instance = world.must(lambda: world.target.show_instance(caller(who), world.instance_id(name)))
     running = instance.get("datastore", {})
     assert running.get("type") == ds_name, f"instance {name} runs {running}, not {ds_name}"
+    assert running.get("version") == default["name"], (
+        f"instance {name} runs {running}, the default is {default}"
+    )
+
+
+NO_DEFAULT_DATASTORE = "Please specify datastore."
+
+
+@then('the instance "{name}" as {who} runs a datastore of the catalogue at its default version')
+@judges
+def runs_some_default(world: World, name: str, who: str) -> None:
+    """The instance runs one of the datastores the catalogue lists, at the version that
+    datastore gives as its default. A deployment that names no default datastore refuses the
+    create with 400 "Please specify datastore.": the scenario is then not applicable."""
+    refused = world.outcome.error
+    if refused is not None and (refused.status, refused.message) == (400, NO_DEFAULT_DATASTORE):
+        pytest.skip(f"{NOT_APPLICABLE}the deployment names no default datastore")
+    assert refused is None, f"the request was refused: {refused}"
+    instance = world.must(lambda: world.target.show_instance(caller(who), world.instance_id(name)))
+    running = instance.get("datastore", {})
+    datastores = world.must(lambda: world.target.list_datastores(Caller.ADMIN))
+    found = _entry("the datastore list", datastores, "name", running.get("type"))
+    default = _entry(
+        f"the versions of {found['name']}", found["versions"], "id", found.get("default_version")
+    )
     assert running.get("version") == default["name"], (
         f"instance {name} runs {running}, the default is {default}"
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from trovesim.simulator import Context, Simulator, VirtualClock
-from trovesim.simulator.catalog_file import read_catalog
+import pytest
+from trovesim.simulator import Context, Simulator, TroveError, VirtualClock
+from trovesim.simulator.catalog_file import catalog_of, read_catalog
 
 ANYONE = Context("tenant-a")
 
@@ -85,3 +86,65 @@ def test_catalogue_ids_are_stable_across_simulators():
     first = Simulator(clock=VirtualClock()).list_datastores(ANYONE)
     second = Simulator(clock=VirtualClock()).list_datastores(ANYONE)
     assert first == second
+
+
+# A deployment the default catalogue does not describe: no default datastore, a datastore
+# without a default version, and a version that is no longer active. The conformance suite
+# cannot meet these on the embedded simulator; these tests judge Trove's refusals for them.
+SPARSE = {
+    "datastores": [
+        {"name": "pg", "versions": ["16", {"name": "9.6", "active": False}]},
+    ],
+    "flavors": [{"id": "7", "name": "db.tiny"}],
+}
+
+
+def sparse() -> Simulator:
+    return Simulator(clock=VirtualClock(), catalog=catalog_of(SPARSE))
+
+
+def instance_body(datastore: dict | None) -> dict:
+    body = {"name": "inst", "flavorRef": "7", "volume": {"size": 1}}
+    return {"instance": body | ({"datastore": datastore} if datastore else {})}
+
+
+def refusal(action) -> tuple[int, str]:
+    with pytest.raises(TroveError) as caught:
+        action()
+    return caught.value.status, caught.value.message
+
+
+def test_an_instance_without_datastore_where_the_deployment_names_none():
+    sim = sparse()
+    assert refusal(lambda: sim.create_instance(ANYONE, instance_body(None))) == (
+        400,
+        "Please specify datastore.",
+    )
+    assert sim.list_instances(ANYONE) == []
+
+
+def test_an_instance_of_a_datastore_without_default_version_needs_a_version():
+    sim = sparse()
+    body = instance_body({"type": "pg"})
+    assert refusal(lambda: sim.create_instance(ANYONE, body)) == (
+        400,
+        "Default version for datastore 'pg' not found.",
+    )
+    created = sim.create_instance(ANYONE, instance_body({"type": "pg", "version": "16"}))
+    assert created["datastore"] == {"type": "pg", "version": "16"}
+
+
+@pytest.mark.parametrize("version", ["9.6", "by id"])
+def test_an_inactive_version_is_refused_for_modules_and_instances(version):
+    sim = sparse()
+    if version == "by id":
+        version = next(
+            v["id"] for v in sim.show_datastore(ANYONE, "pg")["versions"] if not v["active"]
+        )
+    module = {"name": "m", "module_type": "ping", "contents": "bWVzc2FnZT1oaQo="}
+    module["datastore"] = {"type": "pg", "version": version}
+    expected = (400, "Datastore version '9.6' is not active.")
+    assert refusal(lambda: sim.create_module(ANYONE, {"module": module})) == expected
+    body = instance_body({"type": "pg", "version": version})
+    assert refusal(lambda: sim.create_instance(ANYONE, body)) == expected
+    assert sim.list_modules(ANYONE) == [] and sim.list_instances(ANYONE) == []
