@@ -155,3 +155,25 @@ Feature: The catalogue a client reads
     When tenant A creates an instance "inst" of the datastore "{datastore}" version "{id of no-such-version}"
     Then the request is refused with 404 "DatastoreVersion Not Found"
     And the instance list of tenant A holds no instance "inst"
+
+  @CAT-7
+  Scenario Outline: A module bound to a version that is not active is refused
+    When tenant A creates a module "retired" bound to a version that is not active, by its <reference>
+    Then the request is refused with 400 as the version is not active
+    And the module list of tenant A holds no modules
+
+    Examples:
+      | reference |
+      | name      |
+      | id        |
+
+  @CAT-7
+  Scenario Outline: An instance of a version that is not active is refused
+    When tenant A creates an instance "retired" of a version that is not active, by its <reference>
+    Then the request is refused with 400 as the version is not active
+    And the instance list of tenant A holds no instance "retired"
+
+    Examples:
+      | reference |
+      | name      |
+      | id        |

@@ -207,3 +207,69 @@ def runs_some_default(world: World, name: str, who: str) -> None:
     assert running.get("version") == default["name"], (
         f"instance {name} runs {running}, the default is {default}"
     )
+
+
+def _inactive_version(world: World) -> tuple[str, dict]:
+    """The first version the admin's datastore list marks as not active, with its datastore's
+    name; a target that lists none makes the scenario not applicable."""
+    for datastore in world.must(lambda: world.target.list_datastores(Caller.ADMIN)):
+        for version in datastore.get("versions", []):
+            if version.get("active", True) in (False, 0):
+                return datastore["name"], version
+    pytest.skip(
+        f"{NOT_APPLICABLE}needs a version that is not active: {world.target.label} lists none"
+    )
+
+
+def _module_on_inactive(world: World, who: str, name: str, key: str) -> None:
+    datastore, version = _inactive_version(world)
+    fields = {
+        "name": world.real_name(name),
+        "module_type": "ping",
+        "contents": f"message={name}\n".encode(),
+        "datastore": datastore,
+        "datastore_version": version[key],
+    }
+    answer = world.attempt(lambda: world.target.create_module(caller(who), fields))
+    if answer is not None:
+        world.remember_module(name, answer, caller(who))
+
+
+@when('{who} creates a module "{name}" bound to a version that is not active, by its name')
+def module_on_inactive_by_name(world: World, who: str, name: str) -> None:
+    """A ping module bound to a retired version of the catalogue, named by its name."""
+    _module_on_inactive(world, who, name, "name")
+
+
+@when('{who} creates a module "{name}" bound to a version that is not active, by its id')
+def module_on_inactive_by_id(world: World, who: str, name: str) -> None:
+    """A ping module bound to a retired version of the catalogue, named by its id."""
+    _module_on_inactive(world, who, name, "id")
+
+
+def _instance_on_inactive(world: World, who: str, name: str, key: str) -> None:
+    datastore, version = _inactive_version(world)
+    _create_instance(world, who, name, datastore, version[key])
+
+
+@when('{who} creates an instance "{name}" of a version that is not active, by its name')
+def instance_on_inactive_by_name(world: World, who: str, name: str) -> None:
+    """An instance create on a retired version of the catalogue, named by its name."""
+    _instance_on_inactive(world, who, name, "name")
+
+
+@when('{who} creates an instance "{name}" of a version that is not active, by its id')
+def instance_on_inactive_by_id(world: World, who: str, name: str) -> None:
+    """An instance create on a retired version of the catalogue, named by its id."""
+    _instance_on_inactive(world, who, name, "id")
+
+
+@then("the request is refused with 400 as the version is not active")
+@judges
+def refused_as_inactive(world: World) -> None:
+    """The last request was refused with 400 "Datastore version '<name>' is not active."."""
+    _, version = _inactive_version(world)
+    refused = world.outcome.error
+    assert refused is not None, f"the request succeeded: {world.outcome.answer}"
+    expected = (400, f"Datastore version '{version['name']}' is not active.")
+    assert (refused.status, refused.message) == expected, f"refused with {refused}, not {expected}"

@@ -22,9 +22,11 @@ def test_default_catalogue_has_mysql_56_as_default_and_57(world):
     assert mysql["default_version"] == default["id"]
 
 
-def test_default_catalogue_has_redis_326_and_mongodb_40(world):
+def test_default_catalogue_has_redis_326_and_mongodb_40_with_36_retired(world):
     assert versions_of(world.sim, "redis") == ["3.2.6"]
-    assert versions_of(world.sim, "mongodb") == ["4.0"]
+    assert versions_of(world.sim, "mongodb") == ["4.0", "3.6"]
+    shown = world.sim.list_datastore_versions(ANYONE, "mongodb")
+    assert [v["active"] for v in shown] == [True, False]
 
 
 def test_default_catalogue_has_flavor_15(world):
