@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trovesim.simulator import Catalog, Simulator, VirtualClock
+from trovesim.simulator.catalog_file import catalog_of
 from trovesim.steps.ledger import Ledger
 from trovesim.steps.profile import Offer, Profile
 from trovesim.steps.tables import GUEST_RESULT, INSTANCE, INSTANCE_COUNT
@@ -92,7 +93,7 @@ def catalogue_of(offer: Offer) -> Catalog:
         ],
         "flavors": [{"id": i, "name": i, "ram": ram} for i, ram in offer.flavors],
     }
-    return Catalog(spec)
+    return catalog_of(spec)
 
 
 def embedded_target(catalogue: Catalog) -> InProcessTarget:

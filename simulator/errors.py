@@ -102,8 +102,9 @@ def datastore_no_version(datastore: str | None, version: str) -> TroveError:
     return TroveError(400, f"Datastore '{datastore}' has no version '{version}'.")
 
 
-def datastore_version_id_not_found(version_id: str) -> TroveError:
-    """A version id that is not in the named datastore: Trove's generic ModelNotFoundError."""
+def datastore_version_id_not_found() -> TroveError:
+    """A version id that is not in the named datastore: Trove's generic ModelNotFoundError, whose
+    message names neither the id nor the datastore."""
     return TroveError(404, "DatastoreVersion Not Found")
 
 

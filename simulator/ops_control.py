@@ -6,6 +6,7 @@ scenarios using them are tagged simulator-only.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import math
 
@@ -13,12 +14,23 @@ from . import errors
 from .clock import VirtualClock
 from .guest import GuestFault
 from .state import SimState, operation
-from .views import clock_view, plain_view, run_view
+from .views import clock_view, run_view
 
 FAULT_KINDS = ("error", "timeout")
 MAX_FAULT_MESSAGE = 255
 MAX_CONTROL_SECONDS = 10 * 366 * 24 * 3600
 """The longest clock move or build the controls accept: far enough for any scenario."""
+
+
+def plain_view(record: object) -> dict:
+    """A record as JSON-ready data, for the state export (its only reader)."""
+    data = record._asdict() if isinstance(record, tuple) else dataclasses.asdict(record)
+    for key, value in data.items():
+        if isinstance(value, _dt.datetime):
+            data[key] = value.isoformat()
+        elif isinstance(value, bytes):
+            data[key] = value.decode("utf-8", errors="replace")
+    return data
 
 
 class ControlOps(SimState):

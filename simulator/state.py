@@ -18,6 +18,7 @@ from typing import ParamSpec, TypeVar
 from . import errors
 from .access import can_see, can_use, reachable
 from .catalog import Catalog
+from .catalog_file import default_catalog
 from .clock import Clock, RealClock
 from .events import EventQueue
 from .guest import Guest
@@ -53,7 +54,7 @@ class SimState:
         build_seconds: float = 0.0,
     ) -> None:
         self.clock = clock or RealClock()
-        self.catalog = catalog or Catalog()
+        self.catalog = catalog or default_catalog()
         self.build_seconds = build_seconds
         self._lock = threading.RLock()
         self._new_world()

@@ -1,11 +1,9 @@
 """Every shape the simulator answers with: Trove's responses, the guest's payload and results,
-reapply runs and the control API's clock and state export. Shared by the HTTP layer and
-in-process callers."""
+reapply runs and the control API's clock. Shared by the HTTP layer and in-process callers."""
 
 from __future__ import annotations
 
 import base64
-import dataclasses
 import datetime as _dt
 
 from .catalog import Catalog
@@ -249,14 +247,3 @@ def run_view(run: ReapplyRun) -> dict:
 
 def clock_view(clock: Clock) -> dict:
     return {"kind": clock.kind, "now": api_time(clock.now())}
-
-
-def plain_view(record: object) -> dict:
-    """A record as JSON-ready data, for the state export."""
-    data = record._asdict() if isinstance(record, tuple) else dataclasses.asdict(record)
-    for key, value in data.items():
-        if isinstance(value, _dt.datetime):
-            data[key] = value.isoformat()
-        elif isinstance(value, bytes):
-            data[key] = value.decode("utf-8", errors="replace")
-    return data

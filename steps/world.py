@@ -130,7 +130,8 @@ class World:
         return _ROLE.sub(role, text)
 
     def filled_table(self, datatable: list[list[str]]) -> list[list[str]]:
-        return [[self.fill(cell) for cell in row] for row in datatable]
+        """A table of values to send: roles and ``{id of ...}`` filled in."""
+        return [[self.with_ids(cell) for cell in row] for row in datatable]
 
     # --- names -----------------------------------------------------------------------------
 
@@ -230,6 +231,11 @@ class World:
         """An expected value as written in the feature, with ``{id of ...}`` filled in."""
         if len(text) >= 2 and text[0] == text[-1] == '"':
             text = text[1:-1]
+        return self.with_ids(text)
+
+    def with_ids(self, text: str) -> str:
+        """Roles filled in, and ``{id of ...}``: a datastore's, a version's, a resource's of this
+        scenario, or an invented id for a name never created."""
         text = self.fill(text)
 
         def fill(match: re.Match) -> str:

@@ -18,8 +18,8 @@ import socket
 import sys
 
 import uvicorn
-from trovesim.simulator import Catalog, Simulator
-from trovesim.simulator.catalog import CatalogFileError
+from trovesim.simulator import Simulator
+from trovesim.simulator.catalog_file import CatalogFileError, read_catalog
 from trovesim.simulator.clock import make_clock
 from trovesim.simulator.populate import PopulateError, populate
 
@@ -71,7 +71,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--catalog",
         metavar="FILE",
-        help="JSON datastores, versions, flavors (checked against catalog.CATALOG_SCHEMA)",
+        help="JSON datastores, versions, flavors (checked against catalog_file.CATALOG_SCHEMA)",
     )
     parser.add_argument(
         "--max-body-bytes",
@@ -158,7 +158,7 @@ def _world(args: argparse.Namespace) -> tuple[Simulator, Identities]:
     """The simulator and the user table the options describe, populated if asked."""
     try:
         identities = Identities.from_file(args.identity) if args.identity else Identities.default()
-        catalog = Catalog.from_file(args.catalog) if args.catalog else None
+        catalog = read_catalog(args.catalog) if args.catalog else None
         simulator = Simulator(clock=make_clock(args.clock), catalog=catalog)
         if args.populate:
             world = populate(simulator, args.populate, seed=args.seed)

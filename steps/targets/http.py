@@ -376,6 +376,26 @@ class HttpTarget:
         versions = self._client(Caller.ADMIN).datastore_versions
         return _answer(lambda: versions.get(datastore, version).id)
 
+    def list_datastores(self, caller: Caller) -> list[dict]:
+        return [_plain(d) for d in _answer(lambda: self._client(caller).datastores.list())]
+
+    def show_datastore(self, caller: Caller, datastore: str) -> dict:
+        return _answer(lambda: _plain(self._client(caller).datastores.get(datastore)))
+
+    def list_versions(self, caller: Caller, datastore: str) -> list[dict]:
+        versions = self._client(caller).datastore_versions
+        return [_plain(v) for v in _answer(lambda: versions.list(datastore))]
+
+    def show_version(self, caller: Caller, datastore: str, version: str) -> dict:
+        versions = self._client(caller).datastore_versions
+        return _answer(lambda: _plain(versions.get(datastore, version)))
+
+    def list_flavors(self, caller: Caller) -> list[dict]:
+        return [_plain(f) for f in _answer(lambda: self._client(caller).flavors.list())]
+
+    def show_flavor(self, caller: Caller, flavor_id: str) -> dict:
+        return _answer(lambda: _plain(self._client(caller).flavors.get(flavor_id)))
+
     # --- hand-made bodies ------------------------------------------------------------------
 
     def send(self, caller: Caller, kind: RawKind, body: object, target_id: str | None) -> object:

@@ -211,8 +211,26 @@ class InProcessTarget:
         return _answer(lambda: self.sim.show_datastore(CONTEXTS[Caller.ADMIN], datastore))["id"]
 
     def version_id(self, datastore: str, version: str) -> str:
-        ctx = CONTEXTS[Caller.ADMIN]
-        return _answer(lambda: self.sim.show_datastore_version(ctx, datastore, version))["id"]
+        return self.show_version(Caller.ADMIN, datastore, version)["id"]
+
+    def list_datastores(self, caller: Caller) -> list[dict]:
+        return _answer(lambda: self.sim.list_datastores(CONTEXTS[caller]))
+
+    def show_datastore(self, caller: Caller, datastore: str) -> dict:
+        return _answer(lambda: self.sim.show_datastore(CONTEXTS[caller], datastore))
+
+    def list_versions(self, caller: Caller, datastore: str) -> list[dict]:
+        return _answer(lambda: self.sim.list_datastore_versions(CONTEXTS[caller], datastore))
+
+    def show_version(self, caller: Caller, datastore: str, version: str) -> dict:
+        ctx = CONTEXTS[caller]
+        return _answer(lambda: self.sim.show_datastore_version(ctx, datastore, version))
+
+    def list_flavors(self, caller: Caller) -> list[dict]:
+        return _answer(lambda: self.sim.list_flavors(CONTEXTS[caller]))
+
+    def show_flavor(self, caller: Caller, flavor_id: str) -> dict:
+        return _answer(lambda: self.sim.show_flavor(CONTEXTS[caller], flavor_id))
 
     # --- hand-made bodies ------------------------------------------------------------------
 

@@ -23,7 +23,11 @@ FOREIGN = {
     "default_datastore": "mysql",
     "datastores": [
         {"name": "mysql", "default_version": "8.0.35", "versions": ["8.0.28", "8.0.35"]},
-        {"name": "mariadb", "default_version": "10.11", "versions": ["10.6", "10.11"]},
+        {
+            "name": "mariadb",
+            "default_version": "10.11",
+            "versions": ["10.6", "10.11", {"name": "10.4", "active": False}],
+        },
     ],
     "flavors": [
         {"id": "4c0e3d1b-8a44-4d5e-9b1f-0c6a2e7d9f10", "name": "s1.small", "ram": 512},

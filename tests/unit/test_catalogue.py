@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from trovesim.simulator import Catalog, Context, Simulator, VirtualClock
+import pytest
+from trovesim.simulator import Context, Simulator, TroveError, VirtualClock
+from trovesim.simulator.catalog_file import catalog_of, read_catalog
 
 ANYONE = Context("tenant-a")
 
@@ -20,9 +22,11 @@ def test_default_catalogue_has_mysql_56_as_default_and_57(world):
     assert mysql["default_version"] == default["id"]
 
 
-def test_default_catalogue_has_redis_326_and_mongodb_40(world):
+def test_default_catalogue_has_redis_326_and_mongodb_40_with_36_retired(world):
     assert versions_of(world.sim, "redis") == ["3.2.6"]
-    assert versions_of(world.sim, "mongodb") == ["4.0"]
+    assert versions_of(world.sim, "mongodb") == ["4.0", "3.6"]
+    shown = world.sim.list_datastore_versions(ANYONE, "mongodb")
+    assert [v["active"] for v in shown] == [True, False]
 
 
 def test_default_catalogue_has_flavor_15(world):
@@ -73,7 +77,7 @@ def test_catalogue_is_seeded_from_a_file(tmp_path):
             }
         )
     )
-    sim = Simulator(clock=VirtualClock(), catalog=Catalog.from_file(path))
+    sim = Simulator(clock=VirtualClock(), catalog=read_catalog(path))
     assert [d["name"] for d in sim.list_datastores(ANYONE)] == ["postgresql"]
     assert [f["id"] for f in sim.list_flavors(ANYONE)] == ["7"]
     body = {"instance": {"name": "pg", "flavorRef": "7", "volume": {"size": 1}}}
@@ -84,3 +88,65 @@ def test_catalogue_ids_are_stable_across_simulators():
     first = Simulator(clock=VirtualClock()).list_datastores(ANYONE)
     second = Simulator(clock=VirtualClock()).list_datastores(ANYONE)
     assert first == second
+
+
+# A deployment the default catalogue does not describe: no default datastore, a datastore
+# without a default version, and a version that is no longer active. The conformance suite
+# cannot meet these on the embedded simulator; these tests judge Trove's refusals for them.
+SPARSE = {
+    "datastores": [
+        {"name": "pg", "versions": ["16", {"name": "9.6", "active": False}]},
+    ],
+    "flavors": [{"id": "7", "name": "db.tiny"}],
+}
+
+
+def sparse() -> Simulator:
+    return Simulator(clock=VirtualClock(), catalog=catalog_of(SPARSE))
+
+
+def instance_body(datastore: dict | None) -> dict:
+    body = {"name": "inst", "flavorRef": "7", "volume": {"size": 1}}
+    return {"instance": body | ({"datastore": datastore} if datastore else {})}
+
+
+def refusal(action) -> tuple[int, str]:
+    with pytest.raises(TroveError) as caught:
+        action()
+    return caught.value.status, caught.value.message
+
+
+def test_an_instance_without_datastore_where_the_deployment_names_none():
+    sim = sparse()
+    assert refusal(lambda: sim.create_instance(ANYONE, instance_body(None))) == (
+        400,
+        "Please specify datastore.",
+    )
+    assert sim.list_instances(ANYONE) == []
+
+
+def test_an_instance_of_a_datastore_without_default_version_needs_a_version():
+    sim = sparse()
+    body = instance_body({"type": "pg"})
+    assert refusal(lambda: sim.create_instance(ANYONE, body)) == (
+        400,
+        "Default version for datastore 'pg' not found.",
+    )
+    created = sim.create_instance(ANYONE, instance_body({"type": "pg", "version": "16"}))
+    assert created["datastore"] == {"type": "pg", "version": "16"}
+
+
+@pytest.mark.parametrize("version", ["9.6", "by id"])
+def test_an_inactive_version_is_refused_for_modules_and_instances(version):
+    sim = sparse()
+    if version == "by id":
+        version = next(
+            v["id"] for v in sim.show_datastore(ANYONE, "pg")["versions"] if not v["active"]
+        )
+    module = {"name": "m", "module_type": "ping", "contents": "bWVzc2FnZT1oaQo="}
+    module["datastore"] = {"type": "pg", "version": version}
+    expected = (400, "Datastore version '9.6' is not active.")
+    assert refusal(lambda: sim.create_module(ANYONE, {"module": module})) == expected
+    body = instance_body({"type": "pg", "version": version})
+    assert refusal(lambda: sim.create_instance(ANYONE, body)) == expected
+    assert sim.list_modules(ANYONE) == [] and sim.list_instances(ANYONE) == []
