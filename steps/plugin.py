@@ -56,6 +56,7 @@ pytest_plugins = [
     "trovesim.steps.step_outcomes",
     "trovesim.steps.step_explore",
     "trovesim.steps.step_dates",
+    "trovesim.steps.step_views",
 ]
 
 LEDGER = pytest.StashKey[Ledger]()
