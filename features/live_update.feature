@@ -123,7 +123,7 @@ Feature: Live update
     And tenant A has created a ping module "pinned"
     When tenant A creates an instance "slow" with the module "pinned"
     And tenant A deletes the instance "slow"
-    Then the request is refused with 422
+    Then the request is refused with 422 "Instance {id of slow} is not ready. (Status is BUILD)."
     When tenant A deletes the module "pinned"
     Then the request is refused with 403:
       """

@@ -1,7 +1,9 @@
 """Guest module drivers: what applying a module's contents does, and the message it reports.
 
 Both drivers read ``contents.dat`` as key=value lines the way Trove's guest does, because the
-ping driver's message is user-visible in module-query and module-apply tables.
+ping driver's message is user-visible in module-query and module-apply tables. Only ``apply`` is
+modelled: on module-remove Trove's guest discards what the driver's remove returns, and neither
+driver's remove can fail, so nothing of it is ever shown.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from typing import Protocol
 
 
 def parse_key_values(data: bytes) -> dict[str, object]:
-    """Trove's key=value reading: stripped lines, ``#`` comments, unstripped values, bool words."""
+    """Trove's key=value reading of UTF-8 text: stripped lines, ``#`` comments, unstripped
+    values, bool words."""
     found: dict[str, object] = {}
-    for raw in data.decode("utf-8").split("\n"):
+    for raw in data.decode().split("\n"):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -25,7 +28,7 @@ def parse_key_values(data: bytes) -> dict[str, object]:
 def _value(text: str) -> object:
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
-    return text.split("#", 1)[0]
+    return text.partition("#")[0]
 
 
 def _first_key(values: dict[str, object], wanted: str) -> tuple[bool, object]:
@@ -39,8 +42,6 @@ class Driver(Protocol):
     type: str
 
     def apply(self, data: bytes) -> tuple[bool, object]: ...
-
-    def remove(self) -> tuple[bool, object]: ...
 
 
 class PingDriver:
@@ -57,9 +58,6 @@ class PingDriver:
             return False, "Message not found in contents file"
         return True, message
 
-    def remove(self) -> tuple[bool, object]:
-        return True, ""
-
 
 class NewRelicLicenseDriver:
     """Installs the ``license_key`` value; the simulator models only the reported outcome."""
@@ -74,9 +72,6 @@ class NewRelicLicenseDriver:
         if not found:
             return False, "'license_key' not found in contents file"
         return True, "New Relic license key installed"
-
-    def remove(self) -> tuple[bool, object]:
-        return True, "New Relic license key removed"
 
 
 DRIVERS: dict[str, Driver] = {d.type: d for d in (PingDriver(), NewRelicLicenseDriver())}

@@ -114,11 +114,11 @@ class Guest:
         return applied
 
     def remove(self, module_id: str, name: str, module_type: str, now: _dt.datetime) -> None:
+        """Mark the result removed; the driver's own remove is not modelled (see drivers)."""
         self._reachable()
         result = self.result(module_id)
         if result is None or result.type != module_type:
             raise errors.bad_request(f"Module '{name}' has not been applied")
-        DRIVERS[module_type].remove()
         self._results[module_id] = tuple(result._replace(removed=now))
 
     def query(self, caller_is_admin: bool) -> list[GuestResult]:

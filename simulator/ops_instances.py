@@ -50,6 +50,14 @@ class InstanceOps(SimState):
         refuse_misfits(modules, ds_id, ver_id)
         return modules
 
+    def _build_end(self, now: _dt.datetime) -> _dt.datetime:
+        """When a build started now ends; checked before anything is created, so that a create
+        refused for it leaves nothing behind."""
+        try:
+            return now + _dt.timedelta(seconds=self.build_seconds)
+        except OverflowError:
+            raise errors.bad_request("The build would end past the year 9999.") from None
+
     def _new_instance(
         self,
         ctx: Context,
@@ -62,10 +70,7 @@ class InstanceOps(SimState):
         cluster_id: str | None = None,
     ) -> Instance:
         now = self.now()
-        try:
-            due = now + _dt.timedelta(seconds=self.build_seconds)
-        except OverflowError:
-            raise errors.bad_request("The build would end past the year 9999.") from None
+        due = self._build_end(now)
         instance = Instance(
             id=self.new_id(),
             name=name,
@@ -106,7 +111,9 @@ class InstanceOps(SimState):
                 self.guests[instance.id].apply(payloads, when)
 
     def _flavor_and_size(self, spec: dict) -> tuple[str, int]:
-        flavor = self.catalog.find_flavor(str(spec["flavorRef"]).rsplit("/", 1)[-1])
+        """The flavor, given by id or by a link (its last segment, as Trove reads it), and the
+        volume size."""
+        flavor = self.catalog.find_flavor(str(spec["flavorRef"]).rpartition("/")[2])
         volume = spec.get("volume")
         if volume is None:
             raise errors.bad_request("Volume size was not specified.")
@@ -208,6 +215,7 @@ class InstanceOps(SimState):
             )
             members.append((flavor_id, size, modules))
         now = self.now()
+        self._build_end(now)
         cluster = Cluster(
             id=self.new_id(),
             name=spec["name"],

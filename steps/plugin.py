@@ -57,6 +57,7 @@ pytest_plugins = [
     "trovesim.steps.step_explore",
     "trovesim.steps.step_dates",
     "trovesim.steps.step_catalogue",
+    "trovesim.steps.step_views",
 ]
 
 LEDGER = pytest.StashKey[Ledger]()

@@ -29,6 +29,8 @@ SHOWN_ONLY_BY_THE_SIMULATOR = {
     "REA-9": "a skipped instance's missing delay shows only as the time from the request to the "
     "first batch, which only a clock the suite sets pins to the second",
     "REA-10": "kept reapply runs are read through the simulator's control API",
+    "APP-13": "a guest that fails while its instance is built is made by the simulator's guest "
+    "faults and build controls",
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from sim_world import b64
-from trovesim.simulator.drivers import DRIVERS
 
 
 def outcome(world, contents: str | bytes, module_type: str = "ping") -> tuple[str, object]:
@@ -111,11 +110,3 @@ def test_new_relic_license_without_a_key_is_an_error(world):
         "ERROR",
         "'license_key' not found in contents file",
     )
-
-
-def test_new_relic_license_remove_reports_removed():
-    assert DRIVERS["new_relic_license"].remove() == (True, "New Relic license key removed")
-
-
-def test_ping_remove_reports_success_with_no_message():
-    assert DRIVERS["ping"].remove() == (True, "")

@@ -13,6 +13,15 @@ def test_a_build_ending_past_the_year_9999_is_refused_and_creates_nothing(world,
     refused(lambda: world.instance(world.alice), 400, "The build would end past the year 9999.")
 
 
+def test_a_cluster_whose_builds_end_past_the_year_9999_is_refused_and_leaves_no_cluster(
+    world, refused
+):
+    world.at(END_OF_CALENDAR)
+    world.sim.set_build_seconds(10)
+    refused(lambda: world.cluster(world.alice), 400, "The build would end past the year 9999.")
+    assert world.sim.list_clusters(world.alice) == []
+
+
 def test_a_reapply_whose_last_batch_falls_past_the_year_9999_is_refused_and_not_kept(
     world, refused
 ):
