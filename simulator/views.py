@@ -9,7 +9,6 @@ import dataclasses
 import datetime as _dt
 
 from .catalog import Catalog
-from .clock import Clock
 from .guest import ModulePayload
 from .models import Cluster, Context, GuestResult, Instance, Module, ReapplyRun
 from .timefmt import api_time, guest_time
@@ -245,10 +244,6 @@ def run_view(run: ReapplyRun) -> dict:
         "pending": len(run.selected) - run.processed,
         "failures": list(run.failures),
     }
-
-
-def clock_view(clock: Clock) -> dict:
-    return {"kind": clock.kind, "now": api_time(clock.now())}
 
 
 def plain_view(record: object) -> dict:
