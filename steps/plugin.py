@@ -56,6 +56,8 @@ pytest_plugins = [
     "trovesim.steps.step_outcomes",
     "trovesim.steps.step_explore",
     "trovesim.steps.step_dates",
+    "trovesim.steps.step_runs",
+    "trovesim.steps.step_count_checks",
 ]
 
 LEDGER = pytest.StashKey[Ledger]()
