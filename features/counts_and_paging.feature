@@ -78,21 +78,3 @@ Feature: Counts that follow every change, and page limits as they are written
     And tenant A has created the instances "p1" and "p2" with the module "paged"
     When tenant A lists the instances of "paged" with the limit ""
     Then the request succeeds
-
-  @CNT-1 @CNT-5 @simulator-only
-  Scenario: Dates touched while the clock stood back are still spanned from the earliest
-    Given the clock reads 2017-06-02 18:10:00
-    And the admin has created a module "mymod" with:
-      | contents | message=Module.V1\n |
-    And the admin has created an instance "one" with the module "mymod"
-    And the clock is set back to 2017-06-02 18:00:00
-    And the admin has created an instance "two" with the module "mymod"
-    And the clock reads 2017-06-02 18:20:00
-    And the admin has created an instance "three" with the module "mymod"
-    Then module-instance-count of "mymod" as the admin shows:
-      | Module Name | Min Updated Date    | Max Updated Date    | Module MD5                       | Current | Count |
-      | mymod       | 2017-06-02T18:00:00 | 2017-06-02T18:20:00 | 7f700cc7b99606615f8b51946f6d3228 | True    | 3     |
-    When the admin deletes the instance "three"
-    Then module-instance-count of "mymod" as the admin shows:
-      | Module Name | Min Updated Date    | Max Updated Date    | Module MD5                       | Current | Count |
-      | mymod       | 2017-06-02T18:00:00 | 2017-06-02T18:10:00 | 7f700cc7b99606615f8b51946f6d3228 | True    | 2     |

@@ -1,6 +1,5 @@
 """Steps that hold module-instance-count and module-instances to each other and to their inputs:
-a tenant's count against the admin's, a page limit sent as the caller wrote it, and a clock
-stepped back (as a wall clock can be) under the count's dates.
+a tenant's count against the admin's, and a page limit sent as the caller wrote it.
 
 A tenant's count is worked out from the tenant's own instances, the admin's from the module's
 records; for a module only that tenant has, the two must agree row for row, dates included.
@@ -8,15 +7,8 @@ records; for a module only that tenant has, the two must agree row for row, date
 
 from __future__ import annotations
 
-import datetime as _dt
-
-import pytest
-
-from trovesim.suite import NOT_APPLICABLE
-
-from .phrases import CONTROLS, given, then, when
+from .phrases import then, when
 from .step_counts import _count
-from .targets.base import TargetError
 from .wording import caller
 from .world import World
 
@@ -41,13 +33,3 @@ def list_with_limit(world: World, who: str, name: str, limit: str) -> None:
     world.attempt(
         lambda: world.target.module_instances(caller(who), module_id, limit=limit)  # type: ignore[arg-type]
     )
-
-
-@given("the clock is set back to {when}", needs=CONTROLS)
-def clock_set_back(world: World, when: str) -> None:
-    """After a "the clock reads", an earlier time: a target whose clock moves only forward
-    cannot judge the rest of the scenario."""
-    try:
-        world.time_offset = world.controls.clock_reads(_dt.datetime.fromisoformat(when))
-    except TargetError as refused:
-        pytest.skip(f"{NOT_APPLICABLE}the clock of this target does not move back ({refused})")
