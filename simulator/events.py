@@ -20,14 +20,11 @@ class EventQueue:
         """Run ``action(due)`` once the clock has reached ``due``."""
         heapq.heappush(self._heap, (due, next(self._seq), action))
 
-    def drain(self, now: _dt.datetime) -> int:
-        """Run every event due at or before ``now``, oldest first; returns how many ran."""
-        ran = 0
+    def drain(self, now: _dt.datetime) -> None:
+        """Run every event due at or before ``now``, oldest first."""
         while self._heap and self._heap[0][0] <= now:
             due, _, action = heapq.heappop(self._heap)
             action(due)
-            ran += 1
-        return ran
 
     def __len__(self) -> int:
         return len(self._heap)

@@ -145,5 +145,4 @@ class ReapplyRun:
     skipped: int = 0
     failed: int = 0
     failures: list[dict] = field(default_factory=list)
-    batches_run: int = 0
     finished: _dt.datetime | None = None

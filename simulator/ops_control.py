@@ -11,10 +11,11 @@ import datetime as _dt
 import math
 
 from . import errors
-from .clock import VirtualClock
+from .clock import Clock, VirtualClock
 from .guest import GuestFault
 from .state import SimState, operation
-from .views import clock_view, run_view
+from .timefmt import api_time
+from .views import run_view
 
 FAULT_KINDS = ("error", "timeout")
 MAX_FAULT_MESSAGE = 255
@@ -144,3 +145,8 @@ class ControlOps(SimState):
             },
             "reapply_runs": [run_view(r) for r in self.runs.values()],
         }
+
+
+def clock_view(clock: Clock) -> dict:
+    """The controls' reading of the clock: its kind and the time on it."""
+    return {"kind": clock.kind, "now": api_time(clock.now())}

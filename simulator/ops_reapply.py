@@ -84,7 +84,6 @@ class ReapplyOps(SimState):
     def _run_batch(
         self, run: ReapplyRun, payload, batch: list[str], last: bool, when: _dt.datetime
     ) -> None:
-        run.batches_run += 1
         for instance_id in batch:
             run.processed += 1
             instance = self.store.instances[instance_id]

@@ -25,16 +25,15 @@ class CountGroup:
     in_order: bool = True
 
     def touch(self, record: Record) -> None:
-        last = next(reversed(self.rows.values()), None) if self.rows else None
+        last = next(reversed(self.rows.values()), None)
         if last is not None and last is not record and record.updated < last.updated:
             self.in_order = False
         self.rows[record.id] = record
         self.rows.move_to_end(record.id)
 
     def drop(self, record: Record) -> None:
-        self.rows.pop(record.id, None)
-        if not self.rows:
-            self.in_order = True
+        """The row leaves; a group left empty is deleted by its store, never reused."""
+        self.rows.pop(record.id)
 
     def bounds(self) -> tuple[_dt.datetime, _dt.datetime]:
         """Min and max ``updated``; a scan only if the clock ever went backwards for this group."""

@@ -2,28 +2,28 @@
 
 API stamps are memoised: ``isoformat`` costs more than the rest of a module-instance-count row,
 and a read shows the same few stamps again and again. A stamp's text never changes, so the memo
-cannot go stale; it is bounded, and naive times only (aware ones equal across zones would share
-a key but not a text).
+cannot go stale; it is bounded. Every time the simulator keeps is naive UTC (clock.py), so equal
+keys have equal texts (aware times equal across zones would not). The memo is a functools cache,
+so a run that must not see an earlier run's answers (a mutation run's fork) can empty it.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 
 API_TIME_MEMO = 1 << 16
-_api_stamps: dict[_dt.datetime, str] = {}
+
+
+def _api_text(when: _dt.datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
+_api_stamp = functools.lru_cache(maxsize=API_TIME_MEMO)(_api_text)
 
 
 def api_time(when: _dt.datetime | None) -> str | None:
-    text = _api_stamps.get(when)  # type: ignore[arg-type]
-    if text is not None or when is None:
-        return text
-    text = when.isoformat(timespec="seconds")
-    if when.tzinfo is None:
-        if len(_api_stamps) >= API_TIME_MEMO:
-            _api_stamps.clear()
-        _api_stamps[when] = text
-    return text
+    return None if when is None else _api_stamp(when)
 
 
 def guest_time(when: _dt.datetime | None) -> str | None:

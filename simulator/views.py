@@ -7,7 +7,6 @@ import base64
 import datetime as _dt
 
 from .catalog import Catalog
-from .clock import Clock
 from .guest import ModulePayload
 from .models import Cluster, Context, GuestResult, Instance, Module, ReapplyRun
 from .timefmt import api_time, guest_time
@@ -243,7 +242,3 @@ def run_view(run: ReapplyRun) -> dict:
         "pending": len(run.selected) - run.processed,
         "failures": list(run.failures),
     }
-
-
-def clock_view(clock: Clock) -> dict:
-    return {"kind": clock.kind, "now": api_time(clock.now())}

@@ -58,6 +58,8 @@ pytest_plugins = [
     "trovesim.steps.step_dates",
     "trovesim.steps.step_catalogue",
     "trovesim.steps.step_views",
+    "trovesim.steps.step_runs",
+    "trovesim.steps.step_count_checks",
 ]
 
 LEDGER = pytest.StashKey[Ledger]()

@@ -62,6 +62,13 @@ CLUSTER_MEMBER: dict[str, Column] = {
     name: INSTANCE[name] for name in ("Name", "Flavor ID", "Size", "Status")
 }
 REAPPLY_RUN: dict[str, Column] = {
+    "Module": field("module_id"),
+    "MD5": field("md5"),
+    "Target MD5": field("target_md5"),
+    "Clustered": field("include_clustered"),
+    "Force": field("force"),
+    "Started": field("started"),
+    "Finished": field("finished"),
     "Status": field("status"),
     "Applied": field("applied"),
     "Skipped": field("skipped"),
@@ -69,6 +76,10 @@ REAPPLY_RUN: dict[str, Column] = {
     "Pending": field("pending"),
     "Batch Size": field("batch_size"),
     "Delay": field("batch_delay"),
+}
+REAPPLY_FAILURE: dict[str, Column] = {
+    "Instance": field("instance_id"),
+    "Message": field("message"),
 }
 
 

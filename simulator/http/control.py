@@ -12,8 +12,12 @@ import datetime as _dt
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 from trovesim.simulator import TroveError
-from trovesim.simulator.ops_control import FAULT_KINDS, MAX_CONTROL_SECONDS, MAX_FAULT_MESSAGE
-from trovesim.simulator.views import clock_view
+from trovesim.simulator.ops_control import (
+    FAULT_KINDS,
+    MAX_CONTROL_SECONDS,
+    MAX_FAULT_MESSAGE,
+    clock_view,
+)
 
 from . import openapi as doc
 from .auth import operator

@@ -270,6 +270,8 @@ class InProcessTarget:
             ]
             if not running:
                 return
+            if not len(self.sim.events):
+                raise AssertionError(f"reapply runs wait with no batch left to run: {running}")
             self.let_time_pass(min(run["batch_delay"] for run in running))
 
     # --- simulator-only controls -----------------------------------------------------------

@@ -22,7 +22,7 @@ def test_event_queue_runs_same_instant_events_in_scheduling_order():
     queue, ran = EventQueue(), []
     for name in ("first", "second", "third"):
         queue.schedule(GUIDE_START, lambda when, n=name: ran.append(n))
-    assert queue.drain(GUIDE_START) == 3
+    queue.drain(GUIDE_START)
     assert ran == ["first", "second", "third"]
 
 
@@ -39,9 +39,9 @@ def test_event_queue_runs_only_events_that_are_due():
     queue, ran = EventQueue(), []
     due = GUIDE_START + dt.timedelta(seconds=10)
     queue.schedule(due, lambda when: ran.append(when))
-    assert queue.drain(due - dt.timedelta(microseconds=1)) == 0
+    queue.drain(due - dt.timedelta(microseconds=1))
     assert (ran, len(queue), queue.next_due()) == ([], 1, due)
-    assert queue.drain(due) == 1
+    queue.drain(due)
     assert (ran, len(queue), queue.next_due()) == ([due], 0, None)
 
 
