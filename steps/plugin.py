@@ -50,6 +50,7 @@ from .targets.base import Target, TargetError, TargetSpec
 from .world import JUDGES, World
 
 pytest_plugins = [
+    "trovesim.steps.step_lookup",
     "trovesim.steps.step_modules",
     "trovesim.steps.step_instances",
     "trovesim.steps.step_counts",
