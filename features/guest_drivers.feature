@@ -15,11 +15,11 @@ Feature: The guest drivers' reading of a module file
       | pinger | OK     | <message> |
 
     Examples:
-      | file                                  | message     |
-      | # a comment without a key\nmessage=shown\n | shown       |
-      | #\nmessage=after an empty comment\n   | after an empty comment |
-      | message=Hello # one # two\n           | "Hello "    |
-      | message=a#b#c\n                       | a           |
+      | file                                       | message                |
+      | # a comment without a key\nmessage=shown\n | shown                  |
+      | #\nmessage=after an empty comment\n        | after an empty comment |
+      | message=Hello # one # two\n                | "Hello "               |
+      | message=a#b#c\n                            | a                      |
 
   @QRY-11 @needs-type-new_relic_license
   Scenario Outline: A license file the driver cannot read reports the key as not installed
@@ -35,6 +35,6 @@ Feature: The guest drivers' reading of a module file
       | license | ERROR  | <message> |
 
     Examples:
-      | file                                 | message                                                                                                 |
-      | just some words\n                    | New Relic license key not installed: not enough values to unpack (expected 2, got 1)                    |
-      | \x99license_key=0123456789abcdef\n   | New Relic license key not installed: 'utf-8' codec can't decode byte 0x99 in position 0: invalid start byte |
+      | file                               | message                                                                                                     |
+      | just some words\n                  | New Relic license key not installed: not enough values to unpack (expected 2, got 1)                        |
+      | \x99license_key=0123456789abcdef\n | New Relic license key not installed: 'utf-8' codec can't decode byte 0x99 in position 0: invalid start byte |

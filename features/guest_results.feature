@@ -60,7 +60,7 @@ Feature: What module-query and module-instance-count show of each module
     Given tenant A has created a ping module "theirs"
     And tenant A has created an instance "inst" with the module "theirs"
     Then each row of module-instance-count of "theirs" as the admin shows:
-      | module_id      | {id of theirs}  |
-      | module_name    | theirs          |
-      | current        | True            |
-      | instance_count | 1               |
+      | module_id      | {id of theirs} |
+      | module_name    | theirs         |
+      | current        | True           |
+      | instance_count | 1              |

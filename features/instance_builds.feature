@@ -34,6 +34,6 @@ Feature: Instance builds
     Then module-query of "inst" as tenant A shows no modules
 
     Examples:
-      | fault                    |
-      | fails with "disk full"   |
-      | does not answer          |
+      | fault                  |
+      | fails with "disk full" |
+      | does not answer        |

@@ -57,9 +57,9 @@ Feature: What instance-show, the instance list and cluster-show answer
     And the instance list entry of "linked" as tenant A agrees with instance-show
 
     Examples:
-      | link                                              |
-      | https://trove.example.com/v1.0/flavors/{flavor}   |
-      | /v1.0/flavors/{flavor}                            |
+      | link                                            |
+      | https://trove.example.com/v1.0/flavors/{flavor} |
+      | /v1.0/flavors/{flavor}                          |
 
   @INS-3
   Scenario: An instance create without a volume size is refused

@@ -17,13 +17,13 @@ Feature: Malformed request bodies
     And the fault is badRequest
 
     Examples:
-      | request                    | body     |
-      | a module create            | []       |
-      | a module create            | true     |
-      | a module update of "known" | null     |
-      | an instance create         | 42       |
-      | a cluster create           | [{}]     |
-      | a reapply of "known"       | []       |
+      | request                    | body |
+      | a module create            | []   |
+      | a module create            | true |
+      | a module update of "known" | null |
+      | an instance create         | 42   |
+      | a cluster create           | [{}] |
+      | a reapply of "known"       | []   |
 
   @BAD-8
   Scenario Outline: A top-level key that holds no object is refused, naming the key
@@ -68,6 +68,22 @@ Feature: Malformed request bodies
     Then the request is refused with 400 "Validation error: <problems>"
 
     Examples:
-      | fields                                  | problems                                                                                             |
-      | "auto_apply": true, "apply_order": "5"  | module['apply_order'] '5' is not of type 'integer'; module['auto_apply'] True is not of type 'integer' |
-      | "visible": 2, "apply_order": 10         | module['apply_order'] 10 is greater than the maximum of 9; module['visible'] 2 is greater than the maximum of 1 |
+      | fields                                 | problems                                                                                                        |
+      | "auto_apply": true, "apply_order": "5" | module['apply_order'] '5' is not of type 'integer'; module['auto_apply'] True is not of type 'integer'          |
+      | "visible": 2, "apply_order": 10        | module['apply_order'] 10 is greater than the maximum of 9; module['visible'] 2 is greater than the maximum of 1 |
+
+  @BAD-8 @upstream-differs
+  Scenario Outline: A body whose text holds a lone surrogate is refused as malformed
+    When tenant A sends <request> with the body:
+      """
+      <body>
+      """
+    Then the request is refused with 400 "Malformed message body: '<surrogate>' is a lone surrogate, not Unicode text"
+    And the fault is badRequest
+    And "known" as seen by tenant A has these properties:
+      | description | None |
+
+    Examples:
+      | request                    | body                                                                                     | surrogate |
+      | a module create            | {"module": {"name": "odd\ud800", "module_type": "ping", "contents": "bWVzc2FnZT14Cg=="}} | \ud800    |
+      | a module update of "known" | {"module": {"description": "\udc80 low"}}                                                | \udc80    |

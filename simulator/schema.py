@@ -206,9 +206,19 @@ def _render_path(path: list[Any]) -> str:
 
 
 def validate(schema_name: str, body: Any) -> dict:
-    """Check ``body`` against a named schema; refuse it with Trove's 400 message if it fails."""
-    if _FAST[schema_name].is_valid(body):
-        return body
+    """Check ``body`` against a named schema; refuse it with Trove's 400 message if it fails.
+
+    JSON may escape a lone surrogate, which Python decodes but no UTF-8 text can hold: the
+    compiled validator cannot read it, and no answer could echo it back. Such a body is refused
+    as malformed."""
+    try:
+        if _FAST[schema_name].is_valid(body):
+            return body
+    except UnicodeEncodeError as unreadable:
+        surrogate = unreadable.object[unreadable.start]
+        raise errors.bad_request(
+            f"Malformed message body: {surrogate!r} is a lone surrogate, not Unicode text"
+        ) from None
     problems = sorted(
         _VALIDATORS[schema_name].iter_errors(body), key=lambda e: [str(p) for p in e.path]
     )

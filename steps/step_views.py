@@ -37,7 +37,9 @@ def _read(item: dict, datatable: list[list[str]]) -> dict[str, object]:
     for path, wanted in datatable:
         value = field(*path.split("."))(item)
         is_kind = KINDS.get(wanted)
-        found[path] = wanted if is_kind is not None and is_kind(value) else value
+        # ``field`` answers the MISSING text for an absent field: no kind's value
+        present = value is not MISSING
+        found[path] = wanted if is_kind is not None and present and is_kind(value) else value
     return found
 
 
