@@ -40,8 +40,6 @@ JUDGED_ONCE = frozenset(
         "REM-9",
         "CNT-4",
         "CNT-7",
-        "REA-2",
-        "REA-5",
         "REA-9",
         "CLU-1",
         "CLU-2",
