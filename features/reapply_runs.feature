@@ -132,3 +132,22 @@ Feature: What a reapply run keeps, and whom it reaches
     When the admin reapplies "lonely"
     And the reapply has finished
     Then module-instance-count of "lonely" as the admin shows no rows
+
+  @REA-2 @REA-5 @needs-clusters
+  Scenario Outline: An md5 picks cluster members only when they are included
+    Given the admin has created a cluster "clu" of 2 members with the module "mymod"
+    And some time passes
+    And the admin has updated the contents of "mymod" to "message=Module.V3\n"
+    When the admin reapplies "mymod" with:
+      | md5               | ba7c204979c8de54be6efb70a17d40b9 |
+      | include clustered | <included>                       |
+    And the reapply has finished
+    Then module-instance-count of "mymod" with cluster members as the admin shows:
+      | Module Name | Module MD5                       | Current   | Count |
+      | mymod       | 7f700cc7b99606615f8b51946f6d3228 | False     | 2     |
+      | mymod       | <members' md5>                   | <current> | 2     |
+
+    Examples:
+      | included | members' md5                     | current |
+      | no       | ba7c204979c8de54be6efb70a17d40b9 | False   |
+      | yes      | 869744bdd18e306a96c145df562065ab | True    |

@@ -259,7 +259,8 @@ class InProcessTarget:
         return _dt.timedelta(0)
 
     def finish_background_work(self) -> None:
-        """Tick through the batch delays until every reapply this scenario asked for is done."""
+        """Move the clock to each next due event until every reapply this scenario asked for is
+        done; runs still waiting with nothing left to run are a failure, not an endless wait."""
         ctx = CONTEXTS[Caller.ADMIN]
         while True:
             running = [
@@ -268,11 +269,12 @@ class InProcessTarget:
                 for run in _answer(lambda m=module_id: self.sim.reapply_runs(ctx, m))
                 if run["status"] == "RUNNING"
             ]
+            due = self.sim.events.next_due()
             if not running:
                 return
-            if not len(self.sim.events):
+            if due is None:
                 raise AssertionError(f"reapply runs wait with no batch left to run: {running}")
-            self.let_time_pass(min(run["batch_delay"] for run in running))
+            self._frozen.move_to(due)
 
     # --- simulator-only controls -----------------------------------------------------------
 
