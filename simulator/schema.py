@@ -7,6 +7,7 @@ documents in its OpenAPI description. Failures read like Trove's:
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import jsonschema
@@ -79,125 +80,136 @@ def _envelope(key: str, inner: dict) -> dict:
     }
 
 
-SCHEMAS: dict[str, dict] = {
-    "module_create": _envelope(
-        "module",
-        {
-            "type": "object",
-            "required": ["name", "module_type", "contents"],
-            "additionalProperties": True,
-            "properties": {
-                "name": NON_EMPTY_STRING,
-                "module_type": NON_EMPTY_STRING,
-                "contents": MODULE_CONTENTS,
-                "description": NON_EMPTY_STRING,
-                "datastore": DATASTORE_REF,
-                **_MODULE_FLAGS,
-                "apply_order": APPLY_ORDER,
-            },
-        },
-    ),
-    "module_update": _envelope(
-        "module",
-        {
-            "type": "object",
-            "additionalProperties": True,
-            "properties": {
-                "name": NON_EMPTY_STRING,
-                "type": NON_EMPTY_STRING,
-                "module_type": NON_EMPTY_STRING,
-                "contents": MODULE_CONTENTS,
-                "description": NON_EMPTY_STRING,
-                "datastore": DATASTORE_REF,
-                **_MODULE_FLAGS,
-                "all_datastores": BOOLEAN_FLAG,
-                "all_datastore_versions": BOOLEAN_FLAG,
-                "apply_order": APPLY_ORDER,
-            },
-        },
-    ),
-    # Trove reads ``body.get('modules', [])``: a body without the list applies nothing.
-    "module_apply": {
-        "type": "object",
-        "additionalProperties": True,
-        "properties": {
-            "modules": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["id"],
-                    "additionalProperties": True,
-                    "properties": {"id": {"type": "string", "minLength": 1, "maxLength": 64}},
+@functools.cache
+def schemas() -> dict[str, dict]:
+    """Every body schema by name. Built on first use, not at import: a mutation run imports
+    this module once and then forks, so a table built at import would hide a mutant's change."""
+    return {
+        "module_create": _envelope(
+            "module",
+            {
+                "type": "object",
+                "required": ["name", "module_type", "contents"],
+                "additionalProperties": True,
+                "properties": {
+                    "name": NON_EMPTY_STRING,
+                    "module_type": NON_EMPTY_STRING,
+                    "contents": MODULE_CONTENTS,
+                    "description": NON_EMPTY_STRING,
+                    "datastore": DATASTORE_REF,
+                    **_MODULE_FLAGS,
+                    "apply_order": APPLY_ORDER,
                 },
-            }
-        },
-    },
-    "module_reapply": _envelope(
-        "reapply",
-        {
-            "type": "object",
-            "additionalProperties": True,
-            "properties": {
-                "md5": {"type": ["string", "null"], "maxLength": 32},
-                "include_clustered": LOOSE_FLAG,
-                "force": LOOSE_FLAG,
-                "batch_size": {"type": ["integer", "null"], "minimum": 0},
-                "batch_delay": {"type": ["integer", "null"], "minimum": 0},
             },
-        },
-    ),
-    "instance_create": _envelope(
-        "instance",
-        {
-            "type": "object",
-            "required": ["name", "flavorRef"],
-            "additionalProperties": True,
-            "properties": {
-                "name": NON_EMPTY_STRING,
-                "flavorRef": FLAVOR_REF,
-                "volume": VOLUME,
-                "datastore": DATASTORE_REF,
-                "modules": MODULE_LIST,
-            },
-        },
-    ),
-    "cluster_create": _envelope(
-        "cluster",
-        {
-            "type": "object",
-            "required": ["name", "datastore", "instances"],
-            "additionalProperties": True,
-            "properties": {
-                "name": NON_EMPTY_STRING,
-                "datastore": {
-                    "type": "object",
-                    "required": ["type", "version"],
-                    "additionalProperties": True,
-                    "properties": {"type": NON_EMPTY_STRING, "version": NON_EMPTY_STRING},
+        ),
+        "module_update": _envelope(
+            "module",
+            {
+                "type": "object",
+                "additionalProperties": True,
+                "properties": {
+                    "name": NON_EMPTY_STRING,
+                    "type": NON_EMPTY_STRING,
+                    "module_type": NON_EMPTY_STRING,
+                    "contents": MODULE_CONTENTS,
+                    "description": NON_EMPTY_STRING,
+                    "datastore": DATASTORE_REF,
+                    **_MODULE_FLAGS,
+                    "all_datastores": BOOLEAN_FLAG,
+                    "all_datastore_versions": BOOLEAN_FLAG,
+                    "apply_order": APPLY_ORDER,
                 },
-                "instances": {
+            },
+        ),
+        # Trove reads ``body.get('modules', [])``: a body without the list applies nothing.
+        "module_apply": {
+            "type": "object",
+            "additionalProperties": True,
+            "properties": {
+                "modules": {
                     "type": "array",
-                    "minItems": 1,
                     "items": {
                         "type": "object",
-                        "required": ["flavorRef"],
+                        "required": ["id"],
                         "additionalProperties": True,
-                        "properties": {
-                            "flavorRef": FLAVOR_REF,
-                            "volume": VOLUME,
-                            "modules": MODULE_LIST,
+                        "properties": {"id": {"type": "string", "minLength": 1, "maxLength": 64}},
+                    },
+                }
+            },
+        },
+        "module_reapply": _envelope(
+            "reapply",
+            {
+                "type": "object",
+                "additionalProperties": True,
+                "properties": {
+                    "md5": {"type": ["string", "null"], "maxLength": 32},
+                    "include_clustered": LOOSE_FLAG,
+                    "force": LOOSE_FLAG,
+                    "batch_size": {"type": ["integer", "null"], "minimum": 0},
+                    "batch_delay": {"type": ["integer", "null"], "minimum": 0},
+                },
+            },
+        ),
+        "instance_create": _envelope(
+            "instance",
+            {
+                "type": "object",
+                "required": ["name", "flavorRef"],
+                "additionalProperties": True,
+                "properties": {
+                    "name": NON_EMPTY_STRING,
+                    "flavorRef": FLAVOR_REF,
+                    "volume": VOLUME,
+                    "datastore": DATASTORE_REF,
+                    "modules": MODULE_LIST,
+                },
+            },
+        ),
+        "cluster_create": _envelope(
+            "cluster",
+            {
+                "type": "object",
+                "required": ["name", "datastore", "instances"],
+                "additionalProperties": True,
+                "properties": {
+                    "name": NON_EMPTY_STRING,
+                    "datastore": {
+                        "type": "object",
+                        "required": ["type", "version"],
+                        "additionalProperties": True,
+                        "properties": {"type": NON_EMPTY_STRING, "version": NON_EMPTY_STRING},
+                    },
+                    "instances": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "required": ["flavorRef"],
+                            "additionalProperties": True,
+                            "properties": {
+                                "flavorRef": FLAVOR_REF,
+                                "volume": VOLUME,
+                                "modules": MODULE_LIST,
+                            },
                         },
                     },
                 },
             },
-        },
-    ),
-}
+        ),
+    }
+
 
 # The compiled validator only answers valid-or-not, fast; the pure-Python one words the failures
 # exactly as Trove (which uses it) does, and has the last say.
-_FAST = {name: jsonschema_rs.Draft4Validator(schema) for name, schema in SCHEMAS.items()}
-_VALIDATORS = {name: jsonschema.Draft4Validator(schema) for name, schema in SCHEMAS.items()}
+@functools.cache
+def _fast(name: str) -> jsonschema_rs.Draft4Validator:
+    return jsonschema_rs.Draft4Validator(schemas()[name])
+
+
+@functools.cache
+def _wording(name: str) -> jsonschema.Draft4Validator:
+    return jsonschema.Draft4Validator(schemas()[name])
 
 
 def _render_path(path: list[Any]) -> str:
@@ -212,7 +224,7 @@ def validate(schema_name: str, body: Any) -> dict:
     compiled validator cannot read it, and no answer could echo it back. Such a body is refused
     as malformed."""
     try:
-        if _FAST[schema_name].is_valid(body):
+        if _fast(schema_name).is_valid(body):
             return body
     except UnicodeEncodeError as unreadable:
         surrogate = unreadable.object[unreadable.start]
@@ -220,7 +232,7 @@ def validate(schema_name: str, body: Any) -> dict:
             f"Malformed message body: {surrogate!r} is a lone surrogate, not Unicode text"
         ) from None
     problems = sorted(
-        _VALIDATORS[schema_name].iter_errors(body), key=lambda e: [str(p) for p in e.path]
+        _wording(schema_name).iter_errors(body), key=lambda e: [str(p) for p in e.path]
     )
     if problems:
         raise errors.validation_error(

@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from trovesim.simulator.schema import SCHEMAS
+from trovesim.simulator.schema import schemas
 
 JSON = "application/json"
 STRING = {"type": "string"}
@@ -217,7 +217,7 @@ def request_body(schema: dict) -> dict:
 
 def core_body(schema_name: str) -> dict:
     """A body the core validates, described by the very schema it uses."""
-    return request_body(SCHEMAS[schema_name])
+    return request_body(schemas()[schema_name])
 
 
 def query(**descriptions: str) -> dict:

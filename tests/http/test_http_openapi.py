@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 from http_harness import TROVE_TAGS, start_server, trove_client
-from trovesim.simulator.schema import SCHEMAS
+from trovesim.simulator.schema import schemas
 
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
 CHECKS = ",".join(
@@ -37,16 +37,18 @@ def test_request_bodies_are_the_cores_schemas(server):
     def body(path: str, method: str) -> dict:
         return paths[path][method]["requestBody"]["content"]["application/json"]["schema"]
 
-    assert body("/v1.0/{tenant_id}/modules", "post") == SCHEMAS["module_create"]
-    assert body("/v1.0/{tenant_id}/modules/{module_id}", "put") == SCHEMAS["module_update"]
+    assert body("/v1.0/{tenant_id}/modules", "post") == schemas()["module_create"]
+    assert body("/v1.0/{tenant_id}/modules/{module_id}", "put") == schemas()["module_update"]
     assert (
-        body("/v1.0/{tenant_id}/modules/{module_id}/instances", "put") == SCHEMAS["module_reapply"]
+        body("/v1.0/{tenant_id}/modules/{module_id}/instances", "put")
+        == schemas()["module_reapply"]
     )
     assert (
-        body("/v1.0/{tenant_id}/instances/{instance_id}/modules", "post") == SCHEMAS["module_apply"]
+        body("/v1.0/{tenant_id}/instances/{instance_id}/modules", "post")
+        == schemas()["module_apply"]
     )
-    assert body("/v1.0/{tenant_id}/instances", "post") == SCHEMAS["instance_create"]
-    assert body("/v1.0/{tenant_id}/clusters", "post") == SCHEMAS["cluster_create"]
+    assert body("/v1.0/{tenant_id}/instances", "post") == schemas()["instance_create"]
+    assert body("/v1.0/{tenant_id}/clusters", "post") == schemas()["cluster_create"]
     unprocessable = [
         (path, method)
         for path, operations in paths.items()

@@ -75,6 +75,9 @@ def refresh(root: Path) -> None:
     for package in ("trovesim", "trovesim/steps", "trovesim/features", "trovesim/reports"):
         _copy_package(REPO / LAYOUT[package], root / "mutants" / package)
     shutil.copy2(PLUGIN, root / "mutants" / PLUGIN.name)
+    # Which scenarios reach which function: mutmut maps only scenarios it has not seen before,
+    # so a step that now reaches another function would go unnoticed. Map them all again.
+    (root / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
 
 
 def run_mutmut(root: Path, workers: int | None, names: list[str]) -> int:
