@@ -22,12 +22,8 @@ DEFAULT_CATALOG = {
     "datastores": [
         {"name": "mysql", "default_version": "5.6", "versions": ["5.6", "5.7"]},
         {"name": "redis", "default_version": "3.2.6", "versions": ["3.2.6"]},
-        # A retired version: requests naming it are refused as not active.
-        {
-            "name": "mongodb",
-            "default_version": "4.0",
-            "versions": ["4.0", {"name": "3.6", "active": False}],
-        },
+        # No default version, and a retired one: what Trove refuses for both can be judged.
+        {"name": "mongodb", "versions": ["4.0", {"name": "3.6", "active": False}]},
     ],
     "flavors": [
         {"id": "1", "name": "m1.tiny", "ram": 512, "vcpus": 1, "disk": 1},

@@ -78,6 +78,7 @@ def test_the_default_catalogue_names_its_default_datastore_and_versions():
     assert [v.name for v in mysql.versions] == ["5.6", "5.7"]
     retired = [(d.name, v.name) for d in catalog.datastores for v in d.versions if not v.active]
     assert retired == [("mongodb", "3.6")]
+    assert [d.name for d in catalog.datastores if d.default_version_id is None] == ["mongodb"]
 
 
 def test_derived_ids_are_uuids_pinned_across_releases_and_distinct_per_datastore():
