@@ -46,6 +46,8 @@ VERSION_ENTRY = {
                 "id": NAME,
                 "active": {"type": "boolean"},
                 "manager": NAME,
+                "packages": {"type": "string"},
+                "image": {"type": "string"},
             },
         },
     ]
@@ -154,6 +156,8 @@ def _datastore(spec: dict) -> Datastore:
                 datastore_id=ds_id,
                 active=ver.get("active", True),
                 manager=ver.get("manager", spec["name"]),
+                packages=ver.get("packages", ""),
+                image=ver.get("image", ""),
             )
         )
     default_name = spec.get("default_version")

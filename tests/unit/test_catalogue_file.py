@@ -31,7 +31,10 @@ def test_ids_and_flags_a_file_gives_are_kept(tmp_path):
                 "name": "pg",
                 "id": DS_ID,
                 "default_version": "16",
-                "versions": [{"name": "16", "id": VER_ID}, {"name": "15", "active": False}],
+                "versions": [
+                    {"name": "16", "id": VER_ID, "packages": "postgresql-16", "image": "img-16"},
+                    {"name": "15", "active": False},
+                ],
             }
         ],
         "flavors": [{"id": 7, "name": "big", "ram": 4096, "vcpus": 4, "disk": 40}],
@@ -44,6 +47,7 @@ def test_ids_and_flags_a_file_gives_are_kept(tmp_path):
         ("15", pg.versions[1].id, False, DS_ID),
     ]
     assert pg.versions[1].id not in (VER_ID, DS_ID)
+    assert [(v.packages, v.image) for v in pg.versions] == [("postgresql-16", "img-16"), ("", "")]
     (flavor,) = catalog.flavors
     assert (flavor.id, flavor.name, flavor.ram, flavor.vcpus, flavor.disk) == (
         "7",
