@@ -177,3 +177,19 @@ Feature: The catalogue a client reads
       | reference |
       | name      |
       | id        |
+
+  @CAT-8
+  Scenario: An instance of a datastore without a default version needs a version
+    When tenant A creates an instance "unversioned" of a datastore without a default version, giving no version
+    Then the request is refused with 400 as the datastore has no default version
+    And the instance list of tenant A holds no instance "unversioned"
+
+  @CAT-8
+  Scenario Outline: The module list cannot be filtered by a datastore without a default version
+    When <who> lists the modules for a datastore without a default version
+    Then the request is refused with 400 as the datastore has no default version
+
+    Examples:
+      | who       |
+      | tenant A  |
+      | the admin |

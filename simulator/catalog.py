@@ -24,6 +24,8 @@ class DatastoreVersion:
     datastore_id: str
     active: bool = True
     manager: str = ""
+    packages: str = ""  # the guest packages the version installs, as the admin sees them
+    image: str = ""  # the image its instances boot, as the admin sees it
 
 
 @dataclass

@@ -22,12 +22,8 @@ DEFAULT_CATALOG = {
     "datastores": [
         {"name": "mysql", "default_version": "5.6", "versions": ["5.6", "5.7"]},
         {"name": "redis", "default_version": "3.2.6", "versions": ["3.2.6"]},
-        # A retired version: requests naming it are refused as not active.
-        {
-            "name": "mongodb",
-            "default_version": "4.0",
-            "versions": ["4.0", {"name": "3.6", "active": False}],
-        },
+        # No default version, and a retired one: what Trove refuses for both can be judged.
+        {"name": "mongodb", "versions": ["4.0", {"name": "3.6", "active": False}]},
     ],
     "flavors": [
         {"id": "1", "name": "m1.tiny", "ram": 512, "vcpus": 1, "disk": 1},
@@ -50,6 +46,8 @@ VERSION_ENTRY = {
                 "id": NAME,
                 "active": {"type": "boolean"},
                 "manager": NAME,
+                "packages": {"type": "string"},
+                "image": {"type": "string"},
             },
         },
     ]
@@ -158,6 +156,8 @@ def _datastore(spec: dict) -> Datastore:
                 datastore_id=ds_id,
                 active=ver.get("active", True),
                 manager=ver.get("manager", spec["name"]),
+                packages=ver.get("packages", ""),
+                image=ver.get("image", ""),
             )
         )
     default_name = spec.get("default_version")

@@ -140,8 +140,8 @@ def version_view(version, datastore) -> dict:
         "name": version.name,
         "datastore": datastore.id,
         "active": version.active,
-        "packages": "",
-        "image": "",
+        "packages": version.packages,
+        "image": version.image,
         "links": [],
     }
 

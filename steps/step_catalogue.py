@@ -273,3 +273,45 @@ def refused_as_inactive(world: World) -> None:
     assert refused is not None, f"the request succeeded: {world.outcome.answer}"
     expected = (400, f"Datastore version '{version['name']}' is not active.")
     assert (refused.status, refused.message) == expected, f"refused with {refused}, not {expected}"
+
+
+def _without_default(world: World) -> str:
+    """The first datastore the admin's list gives with active versions but no default version;
+    a target whose datastores all name one makes the scenario not applicable."""
+    for datastore in world.must(lambda: world.target.list_datastores(Caller.ADMIN)):
+        active = [
+            v for v in datastore.get("versions", []) if v.get("active", True) not in (False, 0)
+        ]
+        if active and not datastore.get("default_version"):
+            return datastore["name"]
+    pytest.skip(
+        f"{NOT_APPLICABLE}needs a datastore without a default version: every datastore of "
+        f"{world.target.label} names one"
+    )
+
+
+@when(
+    '{who} creates an instance "{name}" of a datastore without a default version, giving no version'
+)
+def instance_without_default(world: World, who: str, name: str) -> None:
+    """An instance create naming a datastore that has no default version, and no version."""
+    _create_instance(world, who, name, _without_default(world), None)
+
+
+@when("{who} lists the modules for a datastore without a default version")
+def list_for_datastore_without_default(world: World, who: str) -> None:
+    """A module list filtered by a datastore that has no default version."""
+    datastore = _without_default(world)
+    world.attempt(lambda: world.target.list_modules(caller(who), datastore))
+
+
+@then("the request is refused with 400 as the datastore has no default version")
+@judges
+def refused_for_no_default(world: World) -> None:
+    """The last request was refused with 400 "Default version for datastore '<ds>' not
+    found."."""
+    datastore = _without_default(world)
+    refused = world.outcome.error
+    assert refused is not None, f"the request succeeded: {world.outcome.answer}"
+    expected = (400, f"Default version for datastore '{datastore}' not found.")
+    assert (refused.status, refused.message) == expected, f"refused with {refused}, not {expected}"

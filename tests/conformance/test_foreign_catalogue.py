@@ -28,6 +28,7 @@ FOREIGN = {
             "default_version": "10.11",
             "versions": ["10.6", "10.11", {"name": "10.4", "active": False}],
         },
+        {"name": "cassandra", "versions": ["4.1"]},
     ],
     "flavors": [
         {"id": "4c0e3d1b-8a44-4d5e-9b1f-0c6a2e7d9f10", "name": "s1.small", "ram": 512},

@@ -150,3 +150,17 @@ def test_an_inactive_version_is_refused_for_modules_and_instances(version):
     body = instance_body({"type": "pg", "version": version})
     assert refusal(lambda: sim.create_instance(ANYONE, body)) == expected
     assert sim.list_modules(ANYONE) == [] and sim.list_instances(ANYONE) == []
+
+
+def test_a_version_shows_the_packages_and_image_its_catalogue_gives():
+    spec = {
+        "datastores": [
+            {"name": "pg", "versions": [{"name": "16", "packages": "pg16", "image": "i"}]}
+        ],
+        "flavors": [{"id": "7", "name": "db.tiny"}],
+    }
+    sim = Simulator(clock=VirtualClock(), catalog=catalog_of(spec))
+    shown = sim.show_datastore_version(ANYONE, "pg", "16")
+    assert (shown["packages"], shown["image"]) == ("pg16", "i")
+    default = Simulator(clock=VirtualClock()).show_datastore_version(ANYONE, "mysql", "5.6")
+    assert (default["packages"], default["image"]) == ("", "")

@@ -31,7 +31,10 @@ def test_ids_and_flags_a_file_gives_are_kept(tmp_path):
                 "name": "pg",
                 "id": DS_ID,
                 "default_version": "16",
-                "versions": [{"name": "16", "id": VER_ID}, {"name": "15", "active": False}],
+                "versions": [
+                    {"name": "16", "id": VER_ID, "packages": "postgresql-16", "image": "img-16"},
+                    {"name": "15", "active": False},
+                ],
             }
         ],
         "flavors": [{"id": 7, "name": "big", "ram": 4096, "vcpus": 4, "disk": 40}],
@@ -44,6 +47,7 @@ def test_ids_and_flags_a_file_gives_are_kept(tmp_path):
         ("15", pg.versions[1].id, False, DS_ID),
     ]
     assert pg.versions[1].id not in (VER_ID, DS_ID)
+    assert [(v.packages, v.image) for v in pg.versions] == [("postgresql-16", "img-16"), ("", "")]
     (flavor,) = catalog.flavors
     assert (flavor.id, flavor.name, flavor.ram, flavor.vcpus, flavor.disk) == (
         "7",
@@ -78,6 +82,7 @@ def test_the_default_catalogue_names_its_default_datastore_and_versions():
     assert [v.name for v in mysql.versions] == ["5.6", "5.7"]
     retired = [(d.name, v.name) for d in catalog.datastores for v in d.versions if not v.active]
     assert retired == [("mongodb", "3.6")]
+    assert [d.name for d in catalog.datastores if d.default_version_id is None] == ["mongodb"]
 
 
 def test_derived_ids_are_uuids_pinned_across_releases_and_distinct_per_datastore():
