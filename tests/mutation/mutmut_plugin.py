@@ -8,9 +8,11 @@ parent's memory. Two things in it would falsify the verdicts:
   mutmut derives each mutant's time limit from them; a negative one kills every mutant at once
   as a time-out. Each test's duration is measured in CPU seconds instead (``process_time`` is
   not patched, and mutmut's limits are CPU limits anyway).
-- The simulator memoises pure functions (the guest's driver runs). A cache warmed by the clean
-  run answers the mutant's calls with the original's results, so a mutated driver would never
-  run. Every ``functools`` cache of the simulator is emptied when a run starts.
+- The simulator memoises pure functions (the guest's driver runs, date stamps, the body
+  schemas). A cache warmed by the clean run answers the mutant's calls with the original's
+  results, so a mutated function would never run; and a cache warmed by one scenario hides the
+  function from the next, so mutmut's map of which scenarios reach a function names only the
+  first. Every ``functools`` cache of the simulator is emptied before each scenario.
 - mutmut's own check run makes every simulator call fail; a set-up that fails after starting
   freezegun never stops it, and the parent then forks every mutant under a frozen clock, where
   mutmut's wall-clock limits fire at once. Freezers still running when a session ends are
@@ -53,7 +55,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         _running_freezers[-1].stop()
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
+def pytest_runtest_setup(item: pytest.Item) -> None:
     for name, module in list(sys.modules.items()):
         if name == SIMULATOR or name.startswith(SIMULATOR + "."):
             for value in list(vars(module).values()):
