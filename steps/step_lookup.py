@@ -34,7 +34,9 @@ def remembering(lookup: Lookup) -> Callable[[Any, Any, Any], Iterator[Any]]:
     return remembered
 
 
-if not hasattr(_bdd_scenario.find_fixturedefs_for_step, "__wrapped__"):
-    _original = _bdd_scenario.find_fixturedefs_for_step
+# Only where pytest-bdd looks steps up this way (9.x does); with another, nothing changes.
+_lookup = getattr(_bdd_scenario, "find_fixturedefs_for_step", None)
+if _lookup is not None and not hasattr(_lookup, "__wrapped__"):
+    _original = _lookup
     _bdd_scenario.find_fixturedefs_for_step = remembering(_original)
     _bdd_scenario.find_fixturedefs_for_step.__wrapped__ = _original  # type: ignore[attr-defined]
