@@ -70,6 +70,7 @@ PARAMETERS: dict[str, Parameter] = {
     "order": Parameter(r"\d", "an apply order, 0 to 9"),
     "place": Parameter(r"\d+(?:st|nd|rd|th)", "an ordinal: 1st, 2nd, 3rd, 4th, ..."),
     "clustered": Parameter("with cluster members", "the words: with cluster members"),
+    "key": Parameter("name|id", "name or id: how a request names a datastore version"),
 }
 _TOKEN = re.compile(r'"\{(?P<quoted>\w+)\}"|\{(?P<bare>\w+)\}|(?P<open>\[)|(?P<close>\])')
 

@@ -235,33 +235,17 @@ def _module_on_inactive(world: World, who: str, name: str, key: str) -> None:
         world.remember_module(name, answer, caller(who))
 
 
-@when('{who} creates a module "{name}" bound to a version that is not active, by its name')
-def module_on_inactive_by_name(world: World, who: str, name: str) -> None:
-    """A ping module bound to a retired version of the catalogue, named by its name."""
-    _module_on_inactive(world, who, name, "name")
+@when('{who} creates a module "{name}" bound to a version that is not active, by its {key}')
+def module_on_inactive(world: World, who: str, name: str, key: str) -> None:
+    """A ping module bound to a retired version of the catalogue, named by its name or id."""
+    _module_on_inactive(world, who, name, key)
 
 
-@when('{who} creates a module "{name}" bound to a version that is not active, by its id')
-def module_on_inactive_by_id(world: World, who: str, name: str) -> None:
-    """A ping module bound to a retired version of the catalogue, named by its id."""
-    _module_on_inactive(world, who, name, "id")
-
-
-def _instance_on_inactive(world: World, who: str, name: str, key: str) -> None:
+@when('{who} creates an instance "{name}" of a version that is not active, by its {key}')
+def instance_on_inactive(world: World, who: str, name: str, key: str) -> None:
+    """An instance create on a retired version of the catalogue, named by its name or id."""
     datastore, version = _inactive_version(world)
     _create_instance(world, who, name, datastore, version[key])
-
-
-@when('{who} creates an instance "{name}" of a version that is not active, by its name')
-def instance_on_inactive_by_name(world: World, who: str, name: str) -> None:
-    """An instance create on a retired version of the catalogue, named by its name."""
-    _instance_on_inactive(world, who, name, "name")
-
-
-@when('{who} creates an instance "{name}" of a version that is not active, by its id')
-def instance_on_inactive_by_id(world: World, who: str, name: str) -> None:
-    """An instance create on a retired version of the catalogue, named by its id."""
-    _instance_on_inactive(world, who, name, "id")
 
 
 @then("the request is refused with 400 as the version is not active")
