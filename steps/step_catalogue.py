@@ -11,6 +11,7 @@ import pytest
 from trovesim.suite import NOT_APPLICABLE
 
 from .phrases import then, when
+from .step_outcomes import refusal
 from .targets.base import Caller
 from .wording import caller
 from .world import World, judges
@@ -221,7 +222,9 @@ def _inactive_version(world: World) -> tuple[str, dict]:
     )
 
 
-def _module_on_inactive(world: World, who: str, name: str, key: str) -> None:
+@when('{who} creates a module "{name}" bound to a version that is not active, by its {key}')
+def module_on_inactive(world: World, who: str, name: str, key: str) -> None:
+    """A ping module bound to a retired version of the catalogue, named by its name or id."""
     datastore, version = _inactive_version(world)
     fields = {
         "name": world.real_name(name),
@@ -233,12 +236,6 @@ def _module_on_inactive(world: World, who: str, name: str, key: str) -> None:
     answer = world.attempt(lambda: world.target.create_module(caller(who), fields))
     if answer is not None:
         world.remember_module(name, answer, caller(who))
-
-
-@when('{who} creates a module "{name}" bound to a version that is not active, by its {key}')
-def module_on_inactive(world: World, who: str, name: str, key: str) -> None:
-    """A ping module bound to a retired version of the catalogue, named by its name or id."""
-    _module_on_inactive(world, who, name, key)
 
 
 @when('{who} creates an instance "{name}" of a version that is not active, by its {key}')
@@ -253,8 +250,7 @@ def instance_on_inactive(world: World, who: str, name: str, key: str) -> None:
 def refused_as_inactive(world: World) -> None:
     """The last request was refused with 400 "Datastore version '<name>' is not active."."""
     _, version = _inactive_version(world)
-    refused = world.outcome.error
-    assert refused is not None, f"the request succeeded: {world.outcome.answer}"
+    refused = refusal(world)
     expected = (400, f"Datastore version '{version['name']}' is not active.")
     assert (refused.status, refused.message) == expected, f"refused with {refused}, not {expected}"
 
@@ -295,7 +291,6 @@ def refused_for_no_default(world: World) -> None:
     """The last request was refused with 400 "Default version for datastore '<ds>' not
     found."."""
     datastore = _without_default(world)
-    refused = world.outcome.error
-    assert refused is not None, f"the request succeeded: {world.outcome.answer}"
+    refused = refusal(world)
     expected = (400, f"Default version for datastore '{datastore}' not found.")
     assert (refused.status, refused.message) == expected, f"refused with {refused}, not {expected}"

@@ -30,7 +30,8 @@ def request_succeeds(world: World) -> None:
     assert world.outcome.error is None, f"the request was refused: {world.outcome.error}"
 
 
-def _refusal(world: World):
+def refusal(world: World):
+    """The last request's refusal; a request that succeeded fails the step."""
     refused = world.outcome.error
     assert refused is not None, f"the request succeeded: {world.outcome.answer}"
     return refused
@@ -40,7 +41,7 @@ def _refusal(world: World):
 @judges
 def refused_with(world: World, code: str, message: str) -> None:
     """The last request was refused with this status and exactly this message."""
-    refused = _refusal(world)
+    refused = refusal(world)
     assert (refused.status, world.as_written(refused.message)) == (
         int(code),
         world.expected(message),
@@ -58,7 +59,7 @@ def refused_with_long_message(world: World, code: str, docstring: str) -> None:
 @judges
 def refused_with_status(world: World, code: str) -> None:
     """The last request was refused with this status, whatever the message."""
-    refused = _refusal(world)
+    refused = refusal(world)
     assert refused.status == int(code), f"refused with {refused.status} {refused.message!r}"
 
 
@@ -66,7 +67,7 @@ def refused_with_status(world: World, code: str) -> None:
 @judges
 def fault_is(world: World, fault: str) -> None:
     """The refusal's fault name (the key of Trove's error body)."""
-    assert _refusal(world).fault == fault, f"the fault is {_refusal(world).fault}"
+    assert refusal(world).fault == fault, f"the fault is {refusal(world).fault}"
 
 
 @then("the answer shows:")
