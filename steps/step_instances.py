@@ -45,7 +45,9 @@ def _create_instance(world: World, who: str, name: str, kind: str | None, module
     return answer
 
 
-def _wait_until_built(world: World, who: str, instance_id: str) -> None:
+def wait_until_built(world: World, who: str, instance_id: str) -> None:
+    """Until the instance leaves BUILD, within the target's build wait."""
+
     def built() -> None:
         status = world.must(lambda: world.target.show_instance(caller(who), instance_id))["status"]
         assert status != "BUILD", "the instance is still building"
@@ -60,7 +62,7 @@ def _borrowed(world: World, who: str, name: str, kind: str | None, modules: str)
         return False
     owner = caller(who)
     datastore, version = _datastore_of(world, kind)
-    answer = world.borrow(owner, datastore, version, lambda i: _wait_until_built(world, who, i))
+    answer = world.borrow(owner, datastore, version, lambda i: wait_until_built(world, who, i))
     module_ids = [world.module_id(m) for m in name_list(modules)]
     if module_ids:
         try:
@@ -82,7 +84,7 @@ def _set_up_instances(
         if not _borrowed(world, who, name, kind, modules)
     ]
     for answer in created:
-        _wait_until_built(world, who, answer["id"])
+        wait_until_built(world, who, answer["id"])
 
 
 @given('{who} has created an instance "{name}"' + OF_KIND_WITH_MODULES)
@@ -167,7 +169,7 @@ def _create_cluster(world: World, who: str, name: str, size: str, module: str | 
     return answer
 
 
-def _cluster_members(world: World, name: str) -> list[dict]:
+def cluster_member_list(world: World, name: str) -> list[dict]:
     """The cluster's members, learning their names (a create may answer before it has them)."""
     owner, cluster_id = world.cluster_owner(name), world.cluster_id(name)
     shown = world.must(lambda: world.target.show_cluster(owner, cluster_id))
@@ -181,7 +183,7 @@ def given_cluster(world: World, who: str, name: str, size: str, module: str | No
     world.must(lambda: _create_cluster(world, who, name, size, module))
 
     def built() -> None:
-        statuses = [m["status"] for m in _cluster_members(world, name)]
+        statuses = [m["status"] for m in cluster_member_list(world, name)]
         assert "BUILD" not in statuses, f"members are {statuses}"
 
     world.eventually(built, world.target.build_wait_seconds)
@@ -198,7 +200,7 @@ def create_cluster(world: World, who: str, name: str, size: str, module: str | N
 @then('the cluster "{name}" has these members:', needs=CLUSTERS)
 def cluster_members(world: World, name: str, datatable: list[list[str]]) -> None:
     """The cluster's members, in any order (Name | Flavor ID | Size | Status)."""
-    members = partial(_cluster_members, world, name)
+    members = partial(cluster_member_list, world, name)
     expect_rows(world, datatable, members, CLUSTER_MEMBER, ordered=False)
 
 

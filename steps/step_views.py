@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from .phrases import CLUSTERS, CONTROLS, given, then, when
-from .step_instances import _cluster_members, _wait_until_built
+from .step_instances import cluster_member_list, wait_until_built
 from .tables import assert_properties, field, instance_properties
 from .targets.base import RawKind
 from .wording import caller
@@ -101,7 +101,7 @@ def cluster_show_fields(world: World, name: str, who: str, datatable: list[list[
 @then('each member in cluster-show of "{name}" shows:', needs=CLUSTERS)
 def member_fields(world: World, name: str, datatable: list[list[str]]) -> None:
     """The fields of every member cluster-show lists (path | value)."""
-    _judge(world, datatable, lambda: _cluster_members(world, name))
+    _judge(world, datatable, lambda: cluster_member_list(world, name))
 
 
 @then(
@@ -113,7 +113,7 @@ def members_agree(world: World, name: str) -> None:
 
     def check() -> None:
         owner = world.cluster_owner(name)
-        for member in world.must(lambda: _cluster_members(world, name)):
+        for member in world.must(lambda: cluster_member_list(world, name)):
             shown = world.must(lambda m=member: world.target.show_instance(owner, m["id"]))
             for key in MEMBER_FIELDS:
                 pair = (field(key)(member), field(key)(shown))
@@ -182,7 +182,7 @@ def create_with_flavor_link(world: World, who: str, name: str, link: str) -> Non
         world.outcome.answer = instance_properties(created)
         world.ledger.instances += 1
         world.remember_instance(name, created, caller(who))
-        _wait_until_built(world, who, created["id"])
+        wait_until_built(world, who, created["id"])
 
 
 @given("the next {count} instance builds fail", needs=CONTROLS)
