@@ -1,5 +1,6 @@
 """Every shape the simulator answers with: Trove's responses, the guest's payload and results,
-reapply runs and the control API's clock. Shared by the HTTP layer and in-process callers."""
+and reapply runs. Shared by the HTTP layer and in-process callers; the control API's own shapes
+(its clock reading, the state export) live with it in ops_control.py."""
 
 from __future__ import annotations
 
