@@ -71,6 +71,22 @@ Feature: Modules on clusters
       """
     And the cluster list of tenant A holds no cluster "clu"
 
+  @CLU-4 @upstream-differs
+  Scenario: A cluster refused for its last member records nothing for the members before it
+    Given tenant A has created a ping module "fine"
+    And tenant A has created a module "elsewhere" with:
+      | datastore | {datastore} |
+    When tenant A creates a cluster "clu" whose members have the modules:
+      | modules             |
+      | "fine"              |
+      | "fine", "elsewhere" |
+    Then the request is refused with 400:
+      """
+      The module is invalid: Module 'elsewhere' cannot be applied  (Wrong datastore '{id of datastore {datastore}}' - expected '{id of datastore {cluster datastore}}')
+      """
+    And the cluster list of tenant A holds no cluster "clu"
+    And module-instance-count of "fine" with cluster members as tenant A shows no rows
+
   @CLU-5 @CNT-5 @upstream-differs
   Scenario: Deleting a cluster retires its members' records
     Given tenant A has created a ping module "spread"

@@ -153,8 +153,8 @@ def no_instance_named(world: World, who: str, name: str) -> None:
 CLUSTER_CREATE = '{who} %s a cluster "{name}" of {size} members[ with the module "{module}"]'
 
 
-def _create_cluster(world: World, who: str, name: str, size: str, module: str | None) -> dict:
-    modules = [world.module_id(module)] if module else []
+def _create_cluster(world: World, who: str, name: str, members: list[list[str]]) -> dict:
+    """A cluster create, one list of module names per member."""
     profile = world.profile
     answer = world.target.create_cluster(
         caller(who),
@@ -162,7 +162,7 @@ def _create_cluster(world: World, who: str, name: str, size: str, module: str | 
         profile.flavor,
         profile.cluster_datastore,
         profile.cluster_version,
-        [modules] * int(size),
+        [[world.module_id(m) for m in modules] for modules in members],
     )
     world.ledger.clusters += 1
     world.remember_cluster(name, answer, caller(who))
@@ -180,7 +180,7 @@ def cluster_member_list(world: World, name: str) -> list[dict]:
 @given(CLUSTER_CREATE % "has created", needs=CLUSTERS)
 def given_cluster(world: World, who: str, name: str, size: str, module: str | None) -> None:
     """A cluster on the cluster datastore, every member with the module, built."""
-    world.must(lambda: _create_cluster(world, who, name, size, module))
+    world.must(lambda: _create_cluster(world, who, name, _alike(size, module)))
 
     def built() -> None:
         statuses = [m["status"] for m in cluster_member_list(world, name)]
@@ -192,7 +192,28 @@ def given_cluster(world: World, who: str, name: str, size: str, module: str | No
 @when(CLUSTER_CREATE % "creates", needs=CLUSTERS)
 def create_cluster(world: World, who: str, name: str, size: str, module: str | None) -> None:
     """A cluster create whose answer (as trove cluster-create prints it) the Then steps judge."""
-    answer = world.attempt(lambda: _create_cluster(world, who, name, size, module))
+    _judged_cluster_create(world, who, name, _alike(size, module))
+
+
+@when('{who} creates a cluster "{name}" whose members have the modules:', needs=CLUSTERS)
+def create_cluster_per_member(
+    world: World, who: str, name: str, datatable: list[list[str]]
+) -> None:
+    """A cluster create giving each member its own modules: one row per member under a
+    "modules" heading, names quoted ("a", "b"), an empty cell for none. A create refused for a
+    later member must not have written the earlier ones."""
+    heading, *rows = datatable
+    assert heading == ["modules"], f"the table's one column is 'modules', not {heading}"
+    _judged_cluster_create(world, who, name, [name_list(row[0]) for row in rows])
+
+
+def _alike(size: str, module: str | None) -> list[list[str]]:
+    """Every member with the same module, or none."""
+    return [[module] if module else [] for _ in range(int(size))]
+
+
+def _judged_cluster_create(world: World, who: str, name: str, members: list[list[str]]) -> None:
+    answer = world.attempt(lambda: _create_cluster(world, who, name, members))
     if answer is not None:
         world.outcome.answer = cluster_properties(answer)
 
