@@ -37,6 +37,19 @@ Feature: The catalogue a client reads
       | {version}                             |
       | {id of version {datastore} {version}} |
 
+  @CAT-9
+  Scenario Outline: A caller without the admin role is not shown how a version is built
+    Then <who> reads the version "<version>" of the datastore "{datastore}" without how it is built
+
+    Examples:
+      | who      | version                               |
+      | tenant A | {version}                             |
+      | tenant B | {id of version {datastore} {version}} |
+
+  @CAT-9
+  Scenario: Retired versions are listed to the admin only, and shown to anyone who asks for one
+    Then tenant A finds no retired version in the lists, but is shown one asked for by its id or name
+
   @CAT-3
   Scenario Outline: A datastore's default version is one of its versions
     Then the default version of the datastore "<datastore>" is one of the versions it lists
@@ -129,7 +142,7 @@ Feature: The catalogue a client reads
     When tenant A creates a module "misplaced" with:
       | datastore         | {datastore}             |
       | datastore version | {id of no-such-version} |
-    Then the request is refused with 404 "DatastoreVersion Not Found"
+    Then the request is refused with 404 "DBDatastoreVersion Not Found"
     And the fault is itemNotFound
 
   @CAT-6 @needs-second-datastore
@@ -137,7 +150,7 @@ Feature: The catalogue a client reads
     When tenant A creates a module "misplaced" with:
       | datastore         | {datastore}                                           |
       | datastore version | {id of version {other datastore} {other datastore version}} |
-    Then the request is refused with 404 "DatastoreVersion Not Found"
+    Then the request is refused with 404 "DBDatastoreVersion Not Found"
 
   @CAT-6
   Scenario: A module update to a version id the datastore does not have is refused
@@ -145,7 +158,7 @@ Feature: The catalogue a client reads
     When tenant A updates "mymod" with:
       | datastore         | {datastore}             |
       | datastore version | {id of no-such-version} |
-    Then the request is refused with 404 "DatastoreVersion Not Found"
+    Then the request is refused with 404 "DBDatastoreVersion Not Found"
     And "mymod" as seen by tenant A has these properties:
       | datastore         | all |
       | datastore_version | all |
@@ -153,7 +166,7 @@ Feature: The catalogue a client reads
   @CAT-6
   Scenario: An instance create with a version id the datastore does not have is refused
     When tenant A creates an instance "inst" of the datastore "{datastore}" version "{id of no-such-version}"
-    Then the request is refused with 404 "DatastoreVersion Not Found"
+    Then the request is refused with 404 "DBDatastoreVersion Not Found"
     And the instance list of tenant A holds no instance "inst"
 
   @CAT-7

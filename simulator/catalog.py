@@ -26,6 +26,7 @@ class DatastoreVersion:
     manager: str = ""
     packages: str = ""  # the guest packages the version installs, as the admin sees them
     image: str = ""  # the image its instances boot, as the admin sees it
+    image_tags: tuple[str, ...] = ()  # tags that pick its image, as the admin sees them
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Flavor:
     ram: int
     vcpus: int
     disk: int = 0
+    ephemeral: int = 0
 
 
 class Catalog:
@@ -75,7 +77,15 @@ class Catalog:
         return self._versions_by_id[version_id]
 
     def find_version(self, datastore: Datastore, id_or_name: str) -> DatastoreVersion:
-        """Trove's lookup: a uuid is an id (404 if not in this datastore), anything else a name."""
+        """A version something is built on or bound to: found, and active."""
+        found = self.lookup_version(datastore, id_or_name)
+        if not found.active:
+            raise errors.TroveError(400, f"Datastore version '{found.name}' is not active.")
+        return found
+
+    def lookup_version(self, datastore: Datastore, id_or_name: str) -> DatastoreVersion:
+        """Trove's lookup: a uuid is an id (404 if not in this datastore), anything else a name.
+        An inactive version is found too (a version show gives it)."""
         if _is_uuid(id_or_name):
             found = next((v for v in datastore.versions if v.id == id_or_name), None)
             if found is None:
@@ -84,8 +94,6 @@ class Catalog:
             found = next((v for v in datastore.versions if v.name == id_or_name), None)
             if found is None:
                 raise errors.datastore_version_not_found(id_or_name)
-        if not found.active:
-            raise errors.TroveError(400, f"Datastore version '{found.name}' is not active.")
         return found
 
     def default_version(self, datastore: Datastore) -> DatastoreVersion:

@@ -48,6 +48,7 @@ VERSION_ENTRY = {
                 "manager": NAME,
                 "packages": {"type": "string"},
                 "image": {"type": "string"},
+                "image_tags": {"type": "array", "items": NAME},
             },
         },
     ]
@@ -88,6 +89,7 @@ CATALOG_SCHEMA = {
                     "ram": {"type": "integer", "minimum": 1},
                     "vcpus": {"type": "integer", "minimum": 1},
                     "disk": {"type": "integer", "minimum": 0},
+                    "ephemeral": {"type": "integer", "minimum": 0},
                 },
             },
         },
@@ -158,6 +160,7 @@ def _datastore(spec: dict) -> Datastore:
                 manager=ver.get("manager", spec["name"]),
                 packages=ver.get("packages", ""),
                 image=ver.get("image", ""),
+                image_tags=tuple(ver.get("image_tags", ())),
             )
         )
     default_name = spec.get("default_version")
@@ -172,6 +175,7 @@ def _flavor(spec: dict) -> Flavor:
         int(spec.get("ram", 1024)),
         int(spec.get("vcpus", 1)),
         int(spec.get("disk", 0)),
+        int(spec.get("ephemeral", 0)),
     )
 
 

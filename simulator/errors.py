@@ -104,8 +104,8 @@ def datastore_no_version(datastore: str | None, version: str) -> TroveError:
 
 def datastore_version_id_not_found() -> TroveError:
     """A version id that is not in the named datastore: Trove's generic ModelNotFoundError, whose
-    message names neither the id nor the datastore."""
-    return TroveError(404, "DatastoreVersion Not Found")
+    message names the table's model class, not the id or the datastore."""
+    return TroveError(404, "DBDatastoreVersion Not Found")
 
 
 def cluster_member_delete() -> TroveError:

@@ -124,38 +124,42 @@ def cluster_view(cluster: Cluster, members: list[Instance], catalog: Catalog) ->
 
 
 def flavor_view(flavor) -> dict:
+    """Trove sends a flavor id that reads as a plain number as that number, and any other id
+    (a uuid, "d2.medium", "007") as null: ``str_id`` always holds it as text."""
+    plain_number = flavor.id.isdigit() and not flavor.id.startswith("0")
     return {
-        "id": flavor.id,
+        "id": int(flavor.id) if plain_number else None,
         "str_id": flavor.id,
         "name": flavor.name,
         "ram": flavor.ram,
         "vcpus": flavor.vcpus,
         "disk": flavor.disk,
+        "ephemeral": flavor.ephemeral,
         "links": [],
     }
 
 
-def version_view(version, datastore) -> dict:
-    return {
-        "id": version.id,
-        "name": version.name,
-        "datastore": datastore.id,
-        "active": version.active,
-        "packages": version.packages,
-        "image": version.image,
-        "links": [],
-    }
+def version_view(version, ctx: Context, datastore_id: str | None = None) -> dict:
+    """A datastore version; inside its datastore's view it does not name the datastore. How it
+    is built (active or not, packages, image and its tags) is shown to the admin only."""
+    view: dict = {"id": version.id, "name": version.name, "links": []}
+    if datastore_id is not None:
+        view["datastore"] = datastore_id
+    if ctx.is_admin:
+        view["active"] = version.active
+        view["packages"] = version.packages
+        view["image"] = version.image
+        view["image_tags"] = list(version.image_tags)
+    return view
 
 
-def datastore_view(datastore, catalog: Catalog) -> dict:
+def datastore_view(datastore, versions: list, ctx: Context) -> dict:
+    """A datastore with the versions the caller's read gives (see ``ops_catalog``)."""
     view = {
         "id": datastore.id,
         "name": datastore.name,
         "links": [],
-        "versions": [
-            {"id": v.id, "name": v.name, "active": v.active, "links": []}
-            for v in datastore.versions
-        ],
+        "versions": [version_view(v, ctx) for v in versions],
     }
     if datastore.default_version_id:
         view["default_version"] = datastore.default_version_id

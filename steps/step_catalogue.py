@@ -20,9 +20,12 @@ from .world import World, judges
 DATASTORE_FIELDS = ("id", "name", "links", "versions")
 VERSION_ENTRY_FIELDS = ("id", "name", "links")
 VERSION_FIELDS = ("id", "name", "links", "datastore")
-# Shown to the admin only (Trove leaves them out for other callers).
+# Shown to the admin only (Trove leaves them out for other callers); releases before image
+# tags lack the last.
 ADMIN_VERSION_FIELDS = ("active", "packages", "image")
-FLAVOR_FIELDS = ("id", "str_id", "name", "ram", "vcpus", "disk", "links")
+ADMIN_ONLY_FIELDS = (*ADMIN_VERSION_FIELDS, "image_tags")
+# Trove's flavor view; releases before it gave the disk size lack "disk".
+FLAVOR_FIELDS = ("id", "str_id", "name", "ram", "vcpus", "links")
 
 
 def _has_fields(what: str, answer: dict, fields: tuple[str, ...]) -> None:
@@ -40,6 +43,11 @@ def _same(what: str, listed: dict, shown: dict) -> None:
     assert listed == shown, f"{what}: the list gives {listed}, the show {shown}"
 
 
+def _retired(version: dict) -> bool:
+    """Marked not active: only the admin's answers say so, and only they give such versions."""
+    return version.get("active", True) in (False, 0)
+
+
 @then('{who} reads the datastore "{datastore}" the same in the datastore list and its show')
 def datastore_list_and_show(world: World, who: str, datastore: str) -> None:
     """The datastore's show (by name and by id) and its list entry are the same, with its id,
@@ -54,7 +62,9 @@ def datastore_list_and_show(world: World, who: str, datastore: str) -> None:
     listed = _entry(
         "the datastore list", world.must(lambda: world.target.list_datastores(reader)), "name", name
     )
-    _same(f"datastore {name}", listed, shown)
+    # The admin's list also gives the retired versions, which a datastore's show leaves out.
+    active = [v for v in listed["versions"] if not _retired(v)]
+    _same(f"datastore {name}", {**listed, "versions": active}, shown)
     entry_fields = VERSION_ENTRY_FIELDS + (("active",) if reader is Caller.ADMIN else ())
     for entry in shown["versions"]:
         _has_fields(f"a version entry of {name}", entry, entry_fields)
@@ -90,6 +100,8 @@ def versions_agree(world: World, who: str, datastore: str) -> None:
         by_name = world.must(lambda e=entry: world.target.show_version(reader, name, e["name"]))
         _same(f"version {entry['name']} by id", entry, by_id)
         _same(f"version {entry['name']} by name", entry, by_name)
+        if _retired(entry):
+            continue  # the admin's list gives it; the datastore's show leaves it out (CAT-1)
         own = _entry(f"the versions of {name}", shown_datastore["versions"], "id", entry["id"])
         assert own["name"] == entry["name"], f"{name} lists {own}, its version list {entry}"
 
@@ -106,6 +118,39 @@ def admin_version_fields(world: World, version: str, datastore: str) -> None:
     assert shown["active"] in (True, 1), f"version {wanted} of {name} is not active: {shown}"
 
 
+@then('{who} reads the version "{version}" of the datastore "{datastore}" without how it is built')
+def version_build_hidden(world: World, who: str, version: str, datastore: str) -> None:
+    """Whether a version is active, and its packages, image and image tags, are not shown: not
+    in the version's show, the version list, or the datastore's show and list entry."""
+    reader, name, wanted = caller(who), world.fill(datastore), world.with_ids(version)
+    answers = [world.must(lambda: world.target.show_version(reader, name, wanted))]
+    answers += world.must(lambda: world.target.list_versions(reader, name))
+    answers += world.must(lambda: world.target.show_datastore(reader, name))["versions"]
+    listed = world.must(lambda: world.target.list_datastores(reader))
+    answers += _entry("the datastore list", listed, "name", name)["versions"]
+    for answer in answers:
+        shown = [field for field in ADMIN_ONLY_FIELDS if field in answer]
+        assert not shown, f"{who} is shown {shown} of a version of {name}: {answer}"
+
+
+@then("{who} finds no retired version in the lists, but is shown one asked for by its id or name")
+def retired_version_reads(world: World, who: str) -> None:
+    """A version the admin's datastore list marks not active is in neither of the caller's
+    lists (versions, datastores), and is shown the same by its id and by its name. A target
+    with no retired version makes the scenario not applicable."""
+    reader = caller(who)
+    datastore, retired = _inactive_version(world)
+    versions = world.must(lambda: world.target.list_versions(reader, datastore))
+    assert retired["id"] not in [v["id"] for v in versions], f"{who} is listed {retired}"
+    for entry in world.must(lambda: world.target.list_datastores(reader)):
+        listed = [v["id"] for v in entry.get("versions", [])]
+        assert retired["id"] not in listed, f"{who} is given {retired} in {entry}"
+    by_id = world.must(lambda: world.target.show_version(reader, datastore, retired["id"]))
+    by_name = world.must(lambda: world.target.show_version(reader, datastore, retired["name"]))
+    _same(f"retired version {retired['name']} by id and by name", by_id, by_name)
+    assert (by_id["id"], by_id["name"]) == (retired["id"], retired["name"]), by_id
+
+
 def _printed_id(flavor: dict) -> str:
     """The ID troveclient prints: the flavor's id, or its str_id where the id is empty."""
     return str(flavor.get("id") or flavor.get("str_id"))
@@ -114,8 +159,8 @@ def _printed_id(flavor: dict) -> str:
 @then('{who} reads the flavor "{flavor}" the same in the flavor list and its show')
 def flavor_list_and_show(world: World, who: str, flavor: str) -> None:
     """The flavor's show and its list entry are the same, with the fields troveclient prints
-    (ID from id or str_id, Name, RAM, vCPUs, Disk) and its links; RAM and vCPUs are positive
-    whole numbers, Disk a whole number."""
+    (ID from id or str_id, Name, RAM, vCPUs, and Disk where given) and its links; RAM and vCPUs
+    are positive whole numbers, Disk a whole number."""
     reader, wanted = caller(who), world.fill(flavor)
     shown = world.must(lambda: world.target.show_flavor(reader, wanted))
     _has_fields(f"flavor {wanted}", shown, FLAVOR_FIELDS)
@@ -124,9 +169,9 @@ def flavor_list_and_show(world: World, who: str, flavor: str) -> None:
     listed = [f for f in flavors if _printed_id(f) == wanted]
     assert len(listed) == 1, f"flavor {wanted} appears {len(listed)} times in {flavors}"
     _same(f"flavor {wanted}", listed[0], shown)
-    sizes = {key: shown[key] for key in ("ram", "vcpus", "disk")}
+    sizes = {key: shown[key] for key in ("ram", "vcpus", "disk") if key in shown}
     assert all(isinstance(v, int) and not isinstance(v, bool) for v in sizes.values()), sizes
-    assert sizes["ram"] > 0 and sizes["vcpus"] > 0 and sizes["disk"] >= 0, sizes
+    assert sizes["ram"] > 0 and sizes["vcpus"] > 0 and sizes.get("disk", 0) >= 0, sizes
 
 
 @when('{who} shows the flavor "{flavor}"')

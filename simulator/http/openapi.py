@@ -155,16 +155,24 @@ CLUSTER = obj(
 )
 FLAVOR = obj(
     {
-        "id": STRING,
+        "id": {"type": ["integer", "null"], "description": "null where the id is not a number"},
         "str_id": STRING,
         "name": STRING,
         "ram": INTEGER,
         "vcpus": INTEGER,
         "disk": INTEGER,
+        "ephemeral": INTEGER,
         "links": LINKS,
     }
 )
-VERSION_REF = obj({"id": STRING, "name": STRING, "active": BOOLEAN, "links": LINKS})
+ADMIN_VERSION_FIELDS = {
+    "active": BOOLEAN,
+    "packages": STRING,
+    "image": STRING,
+    "image_tags": {"type": "array", "items": STRING},
+}
+"""A version's fields that only the admin is shown."""
+VERSION_REF = obj({"id": STRING, "name": STRING, "links": LINKS}, ADMIN_VERSION_FIELDS)
 DATASTORE = obj(
     {
         "id": STRING,
@@ -175,15 +183,7 @@ DATASTORE = obj(
     {"default_version": STRING},
 )
 VERSION = obj(
-    {
-        "id": STRING,
-        "name": STRING,
-        "datastore": STRING,
-        "active": BOOLEAN,
-        "packages": STRING,
-        "image": STRING,
-        "links": LINKS,
-    }
+    {"id": STRING, "name": STRING, "datastore": STRING, "links": LINKS}, ADMIN_VERSION_FIELDS
 )
 
 ERRORS = {

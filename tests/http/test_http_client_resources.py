@@ -155,14 +155,14 @@ def test_cluster_create_checks_every_member_first(alice):
 
 
 def test_flavors(alice):
-    assert {f.id for f in alice.flavors.list()} >= {"15"}
+    assert {(f.id, f.str_id) for f in alice.flavors.list()} >= {(15, "15")}
     flavor = alice.flavors.get("15")
-    assert (flavor.name, flavor.ram, flavor.vcpus) == ("db.small", 1024, 1)
+    assert (flavor.name, flavor.ram, flavor.vcpus, flavor.disk) == ("db.small", 1024, 1, 5)
     with pytest.raises(exceptions.NotFound):
         alice.flavors.get("nosuch")
 
 
-def test_datastores_and_versions(alice):
+def test_datastores_and_versions(alice, admin):
     datastores = {d.name: d for d in alice.datastores.list()}
     assert set(datastores) == {"mysql", "redis", "mongodb"}
     mysql = alice.datastores.get("mysql")
@@ -172,7 +172,12 @@ def test_datastores_and_versions(alice):
     assert alice.datastores.get(mysql.id).name == "mysql"
     assert [v.name for v in alice.datastore_versions.list("mysql")] == ["5.6", "5.7"]
     version = alice.datastore_versions.get("mysql", "5.7")
-    assert (version.name, version.datastore, version.active) == ("5.7", mysql.id, True)
+    assert (version.name, version.datastore) == ("5.7", mysql.id)
+    assert not hasattr(version, "active") and not hasattr(version, "image")
+    as_admin = admin.datastore_versions.get("mysql", "5.7")
+    assert (as_admin.active, as_admin.packages, as_admin.image_tags) == (True, "", [])
+    assert [v.name for v in alice.datastore_versions.list("mongodb")] == ["4.0"]
+    assert [v.name for v in admin.datastore_versions.list("mongodb")] == ["4.0", "3.6"]
     with pytest.raises(exceptions.NotFound) as error:
         alice.datastores.get("nosuch")
     assert str(error.value) == "Datastore 'nosuch' cannot be found. (HTTP 404)"

@@ -44,20 +44,33 @@ def test_ready_line_names_both_endpoints():
     assert READY.pattern.startswith("^trovesim serving Trove v1\\.0 at ")
 
 
+UUID_FLAVOR = "0b3f5a9e-6c1d-4e2f-8a7b-1c2d3e4f5a6b"
+ALICE = {"X-Auth-Token": "alice-token"}
+
+
 def test_catalog_file_replaces_the_default_catalogue(tmp_path):
     catalog = {
         "default_datastore": "postgresql",
         "datastores": [{"name": "postgresql", "default_version": "12", "versions": ["12", "13"]}],
-        "flavors": [{"id": "7", "name": "tiny", "ram": 256, "vcpus": 1}],
+        "flavors": [
+            {"id": "7", "name": "tiny", "ram": 256, "vcpus": 1},
+            {"id": UUID_FLAVOR, "name": "big", "ram": 4096, "vcpus": 2},
+        ],
     }
     (tmp_path / "catalog.json").write_text(json.dumps(catalog))
     server = start_server("--catalog", str(tmp_path / "catalog.json"))
     try:
         client = trove_client(server, "tenant-a")
         assert [d.name for d in client.datastores.list()] == ["postgresql"]
-        assert [f.id for f in client.flavors.list()] == ["7"]
+        # A flavor id that is not a plain number travels as a null id beside its str_id, which
+        # troveclient then takes as the id.
+        wire = httpx.get(f"{server.endpoint('tenant-a')}/flavors", headers=ALICE).json()
+        assert [(f["id"], f["str_id"]) for f in wire["flavors"]] == [(7, "7"), (None, UUID_FLAVOR)]
+        assert [f.id for f in client.flavors.list()] == [7, UUID_FLAVOR]
         instance = client.instances.create("i", "7", volume={"size": 1})
         assert instance.datastore == {"type": "postgresql", "version": "12"}
+        big = client.instances.create("j", UUID_FLAVOR, volume={"size": 1})
+        assert big.flavor["id"] == UUID_FLAVOR
     finally:
         assert server.stop()[0] == 0
 
