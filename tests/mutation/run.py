@@ -16,9 +16,10 @@ tree, ``build/mutation/``, that lays the repository's folders out as their impor
 that folder first on ``sys.path``, ahead of the editable install's finder, so the suite imports
 the mutated simulator. ``[tool.mutmut]`` in pyproject.toml speaks of the staging paths.
 
-``--list-survivors`` names what survived; ``cd build/mutation && mutmut show NAME`` shows its
-change. The score counts mutmut's verdicts per mutant and subtracts the mutants that
-``tests/mutation/equivalent.md`` lists, each with the reason it cannot change behaviour.
+``--list-survivors`` names what survived in the last run, running nothing (as ``--score``);
+``cd build/mutation && mutmut show NAME`` shows its change. The score counts mutmut's verdicts
+per mutant and subtracts the mutants that ``tests/mutation/equivalent.md`` lists, each with the
+reason it cannot change behaviour.
 """
 
 from __future__ import annotations
@@ -176,14 +177,15 @@ def options() -> argparse.ArgumentParser:
     parser.add_argument(
         "--list-survivors",
         action="store_true",
-        help="name each surviving mutant that is not listed as equivalent",
+        help="name each surviving mutant of the last run that is not listed as equivalent "
+        "(runs nothing, as --score)",
     )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = options().parse_args(argv)
-    if not args.score:
+    if not (args.score or args.list_survivors):
         names = args.rerun or []
         if args.survivors is not None:
             names = survivors_matching(args.survivors)

@@ -69,3 +69,23 @@ def test_every_command_the_docstring_shows_is_accepted(line: str) -> None:
     words = line.split("#")[0].split()[2:]
     args = run.options().parse_args(words)
     assert {"workers", "score", "resume", "rerun", "list_survivors"} <= set(vars(args))
+
+
+@pytest.mark.parametrize("flags", [["--list-survivors"], ["--score", "--list-survivors"]])
+def test_listing_survivors_reads_the_last_run_and_runs_nothing(
+    flags: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def must_not_run(*args: object) -> int:
+        raise AssertionError("a listing started a mutation run")
+
+    for name in ("run_mutmut", "lay_out", "refresh"):
+        monkeypatch.setattr(run, name, must_not_run)
+    monkeypatch.setattr(run, "verdicts", lambda staging: FOUND)
+    monkeypatch.setattr(run, "equivalent_mutants", dict)
+    assert run.main(flags) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-3:] == [
+        "trovesim.simulator.store.x_b__mutmut_1",
+        "trovesim.simulator.store.x_b__mutmut_2",
+        "trovesim.simulator.views.x_c__mutmut_1",
+    ]
