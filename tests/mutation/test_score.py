@@ -73,10 +73,16 @@ def test_every_command_the_docstring_shows_is_accepted(line: str) -> None:
 
 @pytest.mark.parametrize("flags", [["--list-survivors"], ["--score", "--list-survivors"]])
 def test_listing_survivors_reads_the_last_run_and_runs_nothing(
-    flags: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    flags: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     def must_not_run(*args: object) -> int:
         raise AssertionError("a listing started a mutation run")
+
+    # Were the listing to start a run after all, it would clear this folder, not the real one.
+    monkeypatch.setattr(run, "STAGING", tmp_path / "staging")
 
     for name in ("run_mutmut", "lay_out", "refresh"):
         monkeypatch.setattr(run, name, must_not_run)
