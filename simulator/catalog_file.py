@@ -29,6 +29,15 @@ DEFAULT_CATALOG = {
         {"id": "1", "name": "m1.tiny", "ram": 512, "vcpus": 1, "disk": 1},
         {"id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1, "disk": 20},
         {"id": "15", "name": "db.small", "ram": 1024, "vcpus": 1, "disk": 5},
+        # An id that is not a number, as many clouds name flavors: Trove sends it as a null id.
+        {
+            "id": "d2.xlarge",
+            "name": "d2.xlarge",
+            "ram": 16384,
+            "vcpus": 8,
+            "disk": 80,
+            "ephemeral": 20,
+        },
     ],
 }
 

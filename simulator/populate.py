@@ -109,7 +109,7 @@ class _Builder:
             raise PopulateError(
                 "cannot populate: no datastore of the catalogue has an active version"
             )
-        self.flavors = [f["id"] for f in sim.list_flavors(ADMIN)]
+        self.flavors = [f["str_id"] for f in sim.list_flavors(ADMIN)]
         self.modules: dict[str, list[_TenantModule]] = {}
 
     def tenants(self) -> None:

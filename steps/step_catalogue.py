@@ -159,8 +159,9 @@ def _printed_id(flavor: dict) -> str:
 @then('{who} reads the flavor "{flavor}" the same in the flavor list and its show')
 def flavor_list_and_show(world: World, who: str, flavor: str) -> None:
     """The flavor's show and its list entry are the same, with the fields troveclient prints
-    (ID from id or str_id, Name, RAM, vCPUs, and Disk where given) and its links; RAM and vCPUs
-    are positive whole numbers, Disk a whole number."""
+    (ID from id or str_id, Name, RAM, vCPUs, and Disk where given) and its links; the id is the
+    number str_id reads as, or null where str_id is not a number; RAM and vCPUs are positive
+    whole numbers, Disk a whole number."""
     reader, wanted = caller(who), world.fill(flavor)
     shown = world.must(lambda: world.target.show_flavor(reader, wanted))
     _has_fields(f"flavor {wanted}", shown, FLAVOR_FIELDS)
@@ -169,9 +170,20 @@ def flavor_list_and_show(world: World, who: str, flavor: str) -> None:
     listed = [f for f in flavors if _printed_id(f) == wanted]
     assert len(listed) == 1, f"flavor {wanted} appears {len(listed)} times in {flavors}"
     _same(f"flavor {wanted}", listed[0], shown)
+    _number_where_plain(shown)
     sizes = {key: shown[key] for key in ("ram", "vcpus", "disk") if key in shown}
     assert all(isinstance(v, int) and not isinstance(v, bool) for v in sizes.values()), sizes
     assert sizes["ram"] > 0 and sizes["vcpus"] > 0 and sizes.get("disk", 0) >= 0, sizes
+
+
+def _number_where_plain(flavor: dict) -> None:
+    """Trove sends the id as a number where ``str_id`` is one (digits, no leading zero) and null
+    where it is not all digits; releases differ only on leading zeros, which are not judged."""
+    text, sent = str(flavor["str_id"]), flavor["id"]
+    if text.isdigit() and not text.startswith("0"):
+        assert sent == int(text) and not isinstance(sent, bool), f"id {sent!r}: {flavor}"
+    elif not text.isdigit():
+        assert sent is None, f"flavor {text} is sent with the id {sent!r}, not null: {flavor}"
 
 
 @when('{who} shows the flavor "{flavor}"')

@@ -108,7 +108,7 @@ def test_an_admin_token_without_the_admin_role(tmp_path: Path, trovesim_server: 
 
 def test_a_flavor_the_target_lacks(tmp_path: Path, trovesim_server: str) -> None:
     run = _refused(tmp_path, "--target", trovesim_server, "--flavor", "99")
-    assert "flavor '99' is not offered (offered: 1, 2, 15)" in run.stderr
+    assert "flavor '99' is not offered (offered: 1, 2, 15, d2.xlarge)" in run.stderr
 
 
 def test_a_report_dir_that_is_a_file(tmp_path: Path) -> None:
