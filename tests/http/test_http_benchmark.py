@@ -155,9 +155,9 @@ def start_plain_server() -> tuple[subprocess.Popen, str]:
     return start_uvicorn("baseline_app", "asyncio", "h11")
 
 
-def start_replay_server(url: str, targets: dict, record: Path) -> tuple[subprocess.Popen, str]:
+def start_replay_server(targets: dict, record: Path) -> tuple[subprocess.Popen, str]:
     """The do-nothing twin of ``trovesim serve``: uvloop, its one-send httptools protocol, and
-    each target's answer as ``url`` gave it (the ``date`` header aside, which uvicorn adds)."""
+    each target's answer as the server gave it (the ``date`` header aside, which uvicorn adds)."""
     recorded = {}
     for target, token, _ in targets.values():
         answer = httpx.get(target, headers={"X-Auth-Token": token} if token else {})
@@ -237,7 +237,7 @@ def test_requests_per_second(tmp_path: Path):
                 for name, (path, token) in read_routes(server.url, user).items()
             },
         }
-        replay, replay_url = start_replay_server(server.url, ours, tmp_path / "answers.json")
+        replay, replay_url = start_replay_server(ours, tmp_path / "answers.json")
         twin = {
             name: (url.replace(server.url, replay_url, 1), token, replay.pid)
             for name, (url, token, _) in ours.items()
